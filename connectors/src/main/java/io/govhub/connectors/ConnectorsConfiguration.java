@@ -1,0 +1,11 @@
+package io.govhub.connectors;
+
+import io.govhub.connectors.redis.RedisConfiguration;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/** The connectors' beans, imported by the gateway (the one composition root). */
+@Configuration(proxyBeanMethods = false)
+@Import(RedisConfiguration.class)
+public class ConnectorsConfiguration {
+}

@@ -1,0 +1,116 @@
+package io.govhub.gateway.security;
+
+import io.govhub.core.shared.ErrorCode;
+import io.govhub.core.shared.Text;
+import io.govhub.gateway.web.Problems;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authorization.AuthorizationEventPublisher;
+import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Two filter chains. The API ({@code /api/**}, {@code /actuator/**}): stateless, HTTP Basic with local accounts,
+ * answers 401/403 as problem+json. The web UI: a session, a sign-in form, CSRF protection, strict security headers.
+ * Public reads (divisions, organisations, calendar, identifier validation, health, API docs) need no sign-in.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self';"
+            + " object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+
+    @Bean
+    public PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    public LocalAccountStore localAccountStore(JdbcTemplate jdbc) {
+        return new LocalAccountStore(jdbc);
+    }
+
+    @Bean
+    public AuthorizationEventPublisher authorizationEventPublisher(ApplicationEventPublisher publisher) {
+        return new SpringAuthorizationEventPublisher(publisher);
+    }
+
+    @Bean
+    @Order(1)
+    public SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/api/**", "/actuator/**")
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.GET, "/api/v1/divisions", "/api/v1/divisions/**",
+                                "/api/v1/organisations", "/api/v1/organisations/**", "/api/v1/calendar",
+                                "/api/v1/calendar/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/identifiers/validate").permitAll()
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/calendar/*").hasRole("ADMIN")
+                        .requestMatchers("/api/v1/audit", "/api/v1/audit/**").hasRole("ADMIN")
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .httpBasic(b -> b.realmName("govhub").authenticationEntryPoint(apiEntryPoint()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(apiEntryPoint()).accessDeniedHandler(apiDenied()))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // stateless, no cookies: bodies must be JSON, which a cross-site form cannot send
+                .csrf(c -> c.disable())
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    public SecurityFilterChain webChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers("/", "/divisions/**", "/calculator", "/calendar", "/calendar/**", "/login",
+                                "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        .permitAll()
+                        .requestMatchers("/admin/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?signedOut").deleteCookies("JSESSIONID"))
+                .headers(h -> h
+                        .contentSecurityPolicy(c -> c.policyDirectives(CSP))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .csrf(Customizer.withDefaults());
+        return http.build();
+    }
+
+    private static AuthenticationEntryPoint apiEntryPoint() {
+        return (req, res, ex) -> {
+            res.setHeader("WWW-Authenticate", "Basic realm=\"govhub\"");
+            write(res, HttpServletResponse.SC_UNAUTHORIZED, Problems.json(ErrorCode.AUTHENTICATION_REQUIRED,
+                    Text.of("需要登录：请提供有效凭证", "Authentication required: provide valid credentials"),
+                    req.getRequestURI()));
+        };
+    }
+
+    private static AccessDeniedHandler apiDenied() {
+        return (req, res, ex) -> write(res, HttpServletResponse.SC_FORBIDDEN, Problems.json(ErrorCode.ACCESS_DENIED,
+                Text.of("当前账号无权执行该操作", "This account is not allowed to do this"), req.getRequestURI()));
+    }
+
+    private static void write(HttpServletResponse res, int status, String json) throws java.io.IOException {
+        res.setStatus(status);
+        res.setContentType("application/problem+json");
+        res.setCharacterEncoding("UTF-8");
+        res.getOutputStream().write(json.getBytes(StandardCharsets.UTF_8));
+    }
+}

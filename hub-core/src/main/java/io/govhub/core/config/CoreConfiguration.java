@@ -1,0 +1,53 @@
+package io.govhub.core.config;
+
+import io.govhub.core.audit.AuditPort;
+import io.govhub.core.audit.persistence.JdbcAuditLog;
+import io.govhub.core.calendar.CalendarService;
+import io.govhub.core.calendar.HolidayNoticeStore;
+import io.govhub.core.calendar.persistence.JdbcHolidayNoticeStore;
+import io.govhub.core.division.DivisionDirectory;
+import io.govhub.core.division.DivisionService;
+import io.govhub.core.division.persistence.JdbcDivisionDirectory;
+import io.govhub.core.division.persistence.ReferenceDataLoader;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * hub-core's beans: the use cases and their persistence adapters. The gateway imports this; the domain classes stay
+ * free of Spring.
+ */
+@Configuration(proxyBeanMethods = false)
+public class CoreConfiguration {
+
+    @Bean
+    public AuditPort auditPort(JdbcTemplate jdbc) {
+        return new JdbcAuditLog(jdbc);
+    }
+
+    @Bean
+    public DivisionDirectory divisionDirectory(JdbcTemplate jdbc) {
+        return new JdbcDivisionDirectory(jdbc);
+    }
+
+    @Bean
+    public DivisionService divisionService(DivisionDirectory directory) {
+        return new DivisionService(directory);
+    }
+
+    @Bean
+    public ReferenceDataLoader referenceDataLoader(JdbcTemplate jdbc, TransactionTemplate tx) {
+        return new ReferenceDataLoader(jdbc, tx);
+    }
+
+    @Bean
+    public HolidayNoticeStore holidayNoticeStore(JdbcTemplate jdbc, TransactionTemplate tx) {
+        return new JdbcHolidayNoticeStore(jdbc, tx);
+    }
+
+    @Bean
+    public CalendarService calendarService(HolidayNoticeStore store, AuditPort audit) {
+        return new CalendarService(store, audit);
+    }
+}

@@ -1,0 +1,139 @@
+package io.govhub.core.identity;
+
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one masker that personal data of natural persons passes before it reaches a public page, an export or a log
+ * (国办发〔2015〕51号; NDRC rules on credit publicity). Each method is total: {@code null} gives {@code null}, and a
+ * value too short to mask safely is masked whole rather than shown.
+ */
+public final class PersonalDataMasker {
+
+    /** Compound surnames (复姓) that keep both characters: 欧阳修 → 欧阳*. */
+    private static final Set<String> COMPOUND_SURNAMES = Set.of(
+            "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "令狐",
+            "夏侯", "轩辕", "端木", "独孤", "南宫", "西门", "澹台", "公冶", "宗政", "濮阳", "淳于", "单于", "太叔",
+            "申屠", "钟离", "闾丘", "东郭", "呼延", "百里", "万俟", "赫连", "司空", "拓跋", "完颜", "耶律", "第五");
+
+    /** An 18-character resident ID (or a 15-digit legacy one) standing alone in free text. */
+    private static final Pattern ID_IN_TEXT = Pattern.compile("(?<![0-9A-Za-z])(\\d{6})(\\d{8})(\\d{3}[0-9Xx])(?![0-9A-Za-z])"
+            + "|(?<![0-9A-Za-z])\\d{15}(?![0-9A-Za-z])");
+    /** A mainland mobile number (1 + 10 digits, optionally +86) standing alone in free text. */
+    private static final Pattern MOBILE_IN_TEXT = Pattern.compile("(?<![0-9])(?:\\+?86[- ]?)?(1[3-9]\\d)(\\d{4})(\\d{4})(?![0-9])");
+
+    private PersonalDataMasker() {
+    }
+
+    /**
+     * Resident ID number: the first four (province and city) and last four characters stay, the rest is starred:
+     * {@code 371302199001010011} → {@code 3713**********0011}.
+     */
+    public static String maskIdNumber(String id) {
+        if (id == null) {
+            return null;
+        }
+        String v = id.strip();
+        if (v.length() < 12) {
+            return "*".repeat(v.length());
+        }
+        return v.substring(0, 4) + "*".repeat(v.length() - 8) + v.substring(v.length() - 4);
+    }
+
+    /**
+     * Phone number: a mobile keeps its first three and last four digits ({@code 138****5678}); any other number keeps
+     * its area code (up to the first '-') and its last two digits. Separators stay where they are.
+     */
+    public static String maskPhone(String phone) {
+        if (phone == null) {
+            return null;
+        }
+        String v = phone.strip();
+        String digits = v.replaceAll("\\D", "");
+        if (digits.length() == 11 && digits.charAt(0) == '1' && v.matches("\\d{11}")) {
+            return v.substring(0, 3) + "****" + v.substring(7);
+        }
+        int keepFrom = v.indexOf('-') >= 0 ? v.indexOf('-') + 1 : 0;
+        StringBuilder out = new StringBuilder(v.length());
+        int digitsSeen = 0;
+        int digitsAfterKeep = (int) v.substring(keepFrom).chars().filter(Character::isDigit).count();
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (i < keepFrom || !Character.isDigit(c)) {
+                out.append(c);
+            } else {
+                digitsSeen++;
+                out.append(digitsAfterKeep - digitsSeen < 2 && digitsAfterKeep > 4 ? c : '*');
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * A natural person's name: the surname stays (both characters of a compound surname), every other character
+     * becomes {@code *}: 张三 → 张*, 欧阳修远 → 欧阳**. A name in Latin letters keeps its first letter.
+     */
+    public static String maskName(String name) {
+        if (name == null) {
+            return null;
+        }
+        String v = name.strip();
+        int[] cps = v.codePoints().toArray();
+        if (cps.length <= 1) {
+            return cps.length == 0 ? v : "*";
+        }
+        int keep = cps.length > 2 && COMPOUND_SURNAMES.contains(new String(cps, 0, 2)) ? 2 : 1;
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < cps.length; i++) {
+            if (i < keep || Character.isWhitespace(cps[i]) || cps[i] == '·') {
+                out.appendCodePoint(cps[i]);
+            } else {
+                out.append('*');
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * An address: kept down to the county-level unit (…区, …县, …市 after the city, …旗), the rest replaced by
+     * {@code ****}: 山东省临沂市兰山区金雀山路 1 号 → 山东省临沂市兰山区****. An address without a recognisable county is
+     * masked whole.
+     */
+    public static String maskAddress(String address) {
+        if (address == null) {
+            return null;
+        }
+        String v = address.strip();
+        Matcher m = Pattern.compile("^(.{0,12}?(?:省|自治区))?(.{0,12}?(?:市|自治州|地区|盟))?(.{1,12}?(?:区|县|市|旗))").matcher(v);
+        if (m.find() && m.end() < v.length()) {
+            return v.substring(0, m.end()) + "****";
+        }
+        return "****";
+    }
+
+    /** A bank account or card number: only the last four digits stay. */
+    public static String maskBankAccount(String account) {
+        if (account == null) {
+            return null;
+        }
+        String v = account.replaceAll("\\s", "");
+        if (v.length() <= 4) {
+            return "*".repeat(v.length());
+        }
+        return "*".repeat(v.length() - 4) + v.substring(v.length() - 4);
+    }
+
+    /**
+     * Free text (a log line, a remark field): every resident ID number and mobile number standing alone in it is
+     * masked. This is the safety net for logs, not a substitute for masking known fields.
+     */
+    public static String maskFreeText(String text) {
+        if (text == null || text.length() < 11) {
+            return text;
+        }
+        String out = ID_IN_TEXT.matcher(text).replaceAll(r -> maskIdNumber(r.group()));
+        return MOBILE_IN_TEXT.matcher(out).replaceAll(r -> r.group().substring(0, r.group().length() - 8) + "****"
+                + r.group().substring(r.group().length() - 4));
+    }
+}

@@ -1,0 +1,58 @@
+package io.govhub.core.shared;
+
+/**
+ * The stable error codes of the hub (as X-Road's {@code ErrorCodes}): one list, grouped by capability. A code never
+ * changes meaning once released; callers may switch on it. HTTP answers carry it in problem+json ({@code code}),
+ * SOAP faults in their detail.
+ */
+public enum ErrorCode {
+    // request level: the protocol adapters raise these
+    REQUEST_MALFORMED(ErrorKind.BAD_REQUEST, "请求体不是合法的 JSON 或格式错误", "The request body is malformed"),
+    REQUEST_FIELD_INVALID(ErrorKind.BAD_REQUEST, "字段类型或取值错误", "A field has the wrong type or value"),
+    REQUEST_FIELD_UNKNOWN(ErrorKind.BAD_REQUEST, "请求含有未知字段", "The request contains an unknown field"),
+    REQUEST_PARAMETER_MISSING(ErrorKind.BAD_REQUEST, "缺少必需的参数", "A required parameter is missing"),
+    REQUEST_PARAMETER_INVALID(ErrorKind.BAD_REQUEST, "参数取值错误", "A parameter has an invalid value"),
+    REQUEST_PARAMETER_UNKNOWN(ErrorKind.BAD_REQUEST, "请求含有未知参数", "The request contains an unknown parameter"),
+    REQUEST_ENCODING(ErrorKind.BAD_REQUEST, "请求体不是所声明的字符编码（应为 UTF-8）",
+            "The request body is not in the declared character encoding (UTF-8 expected)"),
+    REQUEST_TOO_LARGE(ErrorKind.TOO_LARGE, "请求体过大", "The request body is too large"),
+    REQUEST_MEDIA_TYPE(ErrorKind.UNSUPPORTED_MEDIA, "不支持的内容类型或字符编码", "Unsupported media type or character encoding"),
+    REQUEST_METHOD(ErrorKind.METHOD_NOT_ALLOWED, "不支持该请求方法", "Method not allowed"),
+    RESOURCE_NOT_FOUND(ErrorKind.NOT_FOUND, "请求的资源不存在", "No such resource"),
+    AUTHENTICATION_REQUIRED(ErrorKind.UNAUTHENTICATED, "需要登录或有效凭证", "Authentication required"),
+    ACCESS_DENIED(ErrorKind.FORBIDDEN, "无权执行该操作", "Access denied"),
+    SERVICE_UNAVAILABLE(ErrorKind.UNAVAILABLE, "服务暂时不可用，请稍后重试", "Service temporarily unavailable, retry later"),
+    INTERNAL_ERROR(ErrorKind.INTERNAL, "系统内部错误，已记录", "Internal error; it has been logged"),
+
+    // divisions and organisations
+    DIVISION_CODE_MALFORMED(ErrorKind.BAD_REQUEST, "行政区划代码应为 6 位数字", "A division code is six digits"),
+    DIVISION_NOT_FOUND(ErrorKind.NOT_FOUND, "行政区划代码不存在", "Unknown division code"),
+    ORGANISATION_NOT_FOUND(ErrorKind.NOT_FOUND, "组织机构不存在", "Unknown organisation"),
+
+    // identifiers
+    IDENTIFIER_KIND_UNKNOWN(ErrorKind.BAD_REQUEST, "证照类型应为 uscc、org 或 id", "Identifier kind must be uscc, org or id"),
+
+    // working-day calendar
+    CALENDAR_YEAR_UNKNOWN(ErrorKind.UNPROCESSABLE, "该年度尚无官方节假日安排数据",
+            "No official holiday notice is loaded for that year"),
+    CALENDAR_RANGE_INVALID(ErrorKind.BAD_REQUEST, "日期范围或工作日数超出允许范围",
+            "Date range or number of working days out of bounds"),
+    CALENDAR_NOTICE_INVALID(ErrorKind.UNPROCESSABLE, "节假日安排数据不合法", "The holiday notice is invalid");
+
+    private final ErrorKind kind;
+    private final Text title;
+
+    ErrorCode(ErrorKind kind, String zh, String en) {
+        this.kind = kind;
+        this.title = Text.of(zh, en);
+    }
+
+    public ErrorKind kind() {
+        return kind;
+    }
+
+    /** A short generic description of the code; the exception carries the specific message. */
+    public Text title() {
+        return title;
+    }
+}
