@@ -205,9 +205,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             return;
         }
         stopped = true;
+        var postmaster = pid();
         try {
             LocalProcesses.run(pg("pg_ctl", "stop", "-D", data.toString(), "-m", "fast", "-w", "-t", "30"),
                     Duration.ofSeconds(40));
+            // pg_ctl returns when the pid file is gone; the postmaster exits a moment later
+            postmaster.ifPresent(p -> LocalProcesses.awaitExit(p, Duration.ofSeconds(10)));
             LOG.info("Embedded PostgreSQL stopped");
         } catch (IOException e) {
             LOG.warn("Embedded PostgreSQL did not stop cleanly: {}", e.getMessage());

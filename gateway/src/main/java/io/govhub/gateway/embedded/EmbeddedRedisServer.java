@@ -78,8 +78,10 @@ public final class EmbeddedRedisServer implements AutoCloseable {
 
     @Override
     public void close() {
+        var running = pid();
         try {
             server.stop();
+            running.ifPresent(p -> LocalProcesses.awaitExit(p, Duration.ofSeconds(10)));
             LOG.info("Embedded Redis stopped");
         } catch (IOException e) {
             LOG.warn("Embedded Redis did not stop cleanly: {}", e.getMessage());

@@ -50,7 +50,7 @@ final class LocalProcesses {
 
     /** A live process with that pid whose command line contains {@code nameFragment}. */
     static Optional<ProcessHandle> liveProcess(long pid, String nameFragment) {
-        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(p -> commandLine(p).contains(nameFragment));
+        return ProcessHandle.of(pid).filter(p -> isRunning(p.pid())).filter(p -> commandLine(p).contains(nameFragment));
     }
 
     private static String commandLine(ProcessHandle p) {
@@ -60,6 +60,37 @@ final class LocalProcesses {
         } catch (IOException e) {
             return p.info().commandLine().orElse(p.info().command().orElse(""));
         }
+    }
+
+    /**
+     * Whether the process runs: exists and is not a zombie. (A zombie has exited but waits for its parent, PID 1 for
+     * a daemonised postmaster, to collect it; {@link ProcessHandle#isAlive()} still says alive.)
+     */
+    static boolean isRunning(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            char state = stat.charAt(stat.lastIndexOf(')') + 2);
+            return state != 'Z' && state != 'X';
+        } catch (IOException | RuntimeException e) {
+            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        }
+    }
+
+    /** Waits up to {@code timeout} for the process to stop running; whether it did. */
+    static boolean awaitExit(long pid, Duration timeout) {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (isRunning(pid)) {
+            if (System.nanoTime() > end) {
+                return false;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return !isRunning(pid);
+            }
+        }
+        return true;
     }
 
     /** Asks the process to stop (SIGTERM), then kills it (SIGKILL) if it is still there after {@code grace}. */
