@@ -1,0 +1,84 @@
+package io.govhub.gateway.ui;
+
+import io.govhub.gateway.support.Browser;
+import io.govhub.gateway.support.EmbeddedAppIT;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The web UI in a real browser: sign in at the form, use the calculator, look at the calendar, sign out. */
+class BrowserUiIT extends EmbeddedAppIT {
+
+    private WebDriver driver;
+
+    @BeforeEach
+    void open() {
+        driver = Browser.start();
+    }
+
+    @AfterEach
+    void close() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private void setValue(WebElement input, String value) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]", input, value);
+    }
+
+    @Test
+    void a_county_clerk_signs_in_computes_a_deadline_and_signs_out() {
+        driver.get(url("/login"));
+        driver.findElement(By.name("username")).sendKeys("clerk-feixian");
+        driver.findElement(By.name("password")).sendKeys("demo123");
+        driver.findElement(By.cssSelector("#login-form button")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+
+        WebElement account = driver.findElement(By.cssSelector(".account"));
+        assertThat(account.getText()).contains("费县窗口人员").contains("371325");
+        assertThat(driver.findElement(By.id("counties")).getText()).contains("费县行政审批服务局");
+        Browser.screenshot(driver, "index-signed-in");
+
+        driver.findElement(By.linkText("工作日计算器")).click();
+        setValue(driver.findElement(By.cssSelector("#deadline-form input[name=start]")), "2024-09-27");
+        WebElement days = driver.findElement(By.cssSelector("#deadline-form input[name=workingDays]"));
+        days.clear();
+        days.sendKeys("7");
+        driver.findElement(By.cssSelector("#deadline-form button")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("deadline-result")));
+        assertThat(driver.findElement(By.id("deadline-result")).getText()).contains("2024-10-12").contains("星期六");
+        Browser.screenshot(driver, "calculator");
+
+        driver.findElement(By.cssSelector(".account form button")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("signedOut"));
+        assertThat(driver.findElement(By.cssSelector("p.notice")).getText()).contains("您已安全退出");
+        assertThat(driver.findElement(By.cssSelector(".account")).getText()).contains("登录");
+        driver.get(url("/admin"));
+        assertThat(driver.getCurrentUrl()).as("signed out: admin pages send to the sign-in form").contains("/login");
+    }
+
+    @Test
+    void the_calendar_shows_national_day_and_its_adjusted_working_day() {
+        driver.get(url("/calendar/2024"));
+        var october = driver.findElements(By.cssSelector("table.month")).get(9);
+        assertThat(october.findElement(By.tagName("caption")).getText()).isEqualTo("10 月");
+        assertThat(october.findElements(By.cssSelector("td.holiday"))).hasSize(7);
+        assertThat(october.findElements(By.cssSelector("td.adjusted"))).extracting(WebElement::getText).containsExactly("12");
+        Browser.screenshot(driver, "calendar-2024");
+    }
+}
