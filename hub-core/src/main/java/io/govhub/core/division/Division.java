@@ -33,16 +33,4 @@ public record Division(String code, String name, DivisionLevel level, String par
     public static boolean isWellFormed(String code) {
         return code != null && CODE.matcher(code).matches();
     }
-
-    /** Whether {@code other} is this division or lies within it. */
-    public boolean contains(Division other, DivisionDirectory directory) {
-        Division d = other;
-        while (d != null) {
-            if (d.code().equals(code)) {
-                return true;
-            }
-            d = d.parentCode() == null ? null : directory.find(d.parentCode()).orElse(null);
-        }
-        return false;
-    }
 }
