@@ -3,6 +3,7 @@ package io.govhub.gateway;
 import io.govhub.connectors.ConnectorsConfiguration;
 import io.govhub.core.config.CoreConfiguration;
 import io.govhub.gateway.config.GovhubProperties;
+import io.govhub.guide.GuideConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -11,7 +12,7 @@ import org.springframework.context.annotation.Import;
 /** govhub: the one composition root. */
 @SpringBootApplication
 @EnableConfigurationProperties(GovhubProperties.class)
-@Import({CoreConfiguration.class, ConnectorsConfiguration.class})
+@Import({CoreConfiguration.class, ConnectorsConfiguration.class, GuideConfiguration.class})
 public class GovhubApplication {
 
     public static void main(String[] args) {

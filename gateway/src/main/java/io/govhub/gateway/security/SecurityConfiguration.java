@@ -57,7 +57,7 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.GET, "/api/v1/divisions", "/api/v1/divisions/**",
                                 "/api/v1/organisations", "/api/v1/organisations/**", "/api/v1/calendar",
-                                "/api/v1/calendar/**").permitAll()
+                                "/api/v1/calendar/**", "/api/v1/guides", "/api/v1/guides/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/identifiers/validate").permitAll()
                         .requestMatchers(HttpMethod.PUT, "/api/v1/calendar/*").hasRole("ADMIN")
                         .requestMatchers("/api/v1/audit", "/api/v1/audit/**").hasRole("ADMIN")
@@ -78,6 +78,7 @@ public class SecurityConfiguration {
     public SecurityFilterChain webChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/", "/divisions/**", "/calculator", "/calendar", "/calendar/**", "/login",
+                                "/guides", "/guides/**",
                                 "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()

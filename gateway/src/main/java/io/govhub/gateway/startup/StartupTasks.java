@@ -6,28 +6,40 @@ import io.govhub.core.division.persistence.ReferenceDataLoader;
 import io.govhub.gateway.config.GovhubProperties;
 import io.govhub.gateway.security.DemoAccounts;
 import io.govhub.gateway.security.LocalAccountStore;
+import io.govhub.guide.DemoCatalog;
+import io.govhub.guide.lifecycle.GuideService;
+import io.govhub.guide.model.GuideContent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
+
 /**
  * Brings the database's reference data up to date at every start (after Flyway): divisions and organisations, the
- * bundled holiday notices, and the demo accounts where they are allowed.
+ * bundled holiday notices, and, where demo accounts are allowed, the demo accounts and the demo service catalog
+ * (loaded once, into an empty catalog).
  */
 @Component
 @Order(0)
 public class StartupTasks implements ApplicationRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StartupTasks.class);
 
     private final ReferenceDataLoader referenceData;
     private final CalendarService calendar;
     private final LocalAccountStore accounts;
     private final PasswordEncoder encoder;
     private final GovhubProperties props;
+    private final GuideService guides;
 
     public StartupTasks(ReferenceDataLoader referenceData, CalendarService calendar, LocalAccountStore accounts,
-                        PasswordEncoder encoder, GovhubProperties props) {
+                        PasswordEncoder encoder, GovhubProperties props, GuideService guides) {
+        this.guides = guides;
         this.referenceData = referenceData;
         this.calendar = calendar;
         this.accounts = accounts;
@@ -40,5 +52,10 @@ public class StartupTasks implements ApplicationRunner {
         referenceData.load();
         calendar.installBundled(BundledHolidayNotices.load());
         DemoAccounts.apply(accounts, encoder, props.demoAccountsEnabled());
+        if (props.demoAccountsEnabled() && guides.count() == 0) {
+            List<GuideContent> demo = DemoCatalog.guides();
+            demo.forEach(g -> guides.seedPublished(g, "system"));
+            LOG.info("Loaded the demo service catalog: {} published guides", demo.size());
+        }
     }
 }

@@ -108,6 +108,17 @@ public class ApiExceptionHandler {
                 req.getRequestURI());
     }
 
+    @ExceptionHandler(org.springframework.web.bind.MissingRequestHeaderException.class)
+    ResponseEntity<ProblemDetail> missingHeader(org.springframework.web.bind.MissingRequestHeaderException e,
+                                                HttpServletRequest req) {
+        String name = e.getHeaderName();
+        return Problems.response(ErrorCode.REQUEST_PARAMETER_MISSING,
+                Text.of("缺少请求头 " + name + ("If-Match".equals(name) ? "（先读取事项，以其 ETag 作为 If-Match）" : ""),
+                        "Missing header " + name + ("If-Match".equals(name) ? " (send the ETag of the item you read)" : "")),
+                List.of(new FieldProblem(name, ErrorCode.REQUEST_PARAMETER_MISSING.name(), Text.of("必填", "required"))),
+                req.getRequestURI());
+    }
+
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e, HttpServletRequest req) {
         List<FieldProblem> problems = e.getBindingResult().getFieldErrors().stream()

@@ -53,7 +53,7 @@ class DivisionApiIT extends EmbeddedAppIT {
         assertThat(r.json()).hasSize(1);
         assertThat(r.json().get(0).path("name").asText()).isEqualTo("兰山区行政审批服务局");
         assertThat(r.json().get(0).path("uscc").asText()).isEqualTo("11371302MB28601000");
-        assertThat(http().get("/api/v1/organisations").json().size()).isEqualTo(24);
+        assertThat(http().get("/api/v1/organisations").json().size()).isEqualTo(26);
         assertThat(http().get("/api/v1/organisations?division=371399").code()).isEqualTo("DIVISION_NOT_FOUND");
         assertThat(http().get("/api/v1/organisations/11371300MB28500257").json().path("shortName").asText())
                 .isEqualTo("市行政审批服务局");

@@ -81,4 +81,39 @@ class BrowserUiIT extends EmbeddedAppIT {
         assertThat(october.findElements(By.cssSelector("td.adjusted"))).extracting(WebElement::getText).containsExactly("12");
         Browser.screenshot(driver, "calendar-2024");
     }
+
+    @Test
+    void a_citizen_finds_a_guide_and_reads_it_on_a_phone() {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        driver.get(url("/guides"));
+        driver.findElement(By.name("q")).sendKeys("营业执照");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.name("division"))).selectByVisibleText("费县");
+        driver.findElement(By.cssSelector("#guide-search button")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("q="));
+        assertThat(driver.findElement(By.id("result-count")).getText()).contains("共找到 1 项");
+        driver.findElement(By.cssSelector("#results a")).click();
+
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("materials")));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("个体工商户营业执照核发（设立登记）");
+        assertThat(driver.findElement(By.id("basic")).getText()).contains("费县行政审批服务局");
+        assertThat(driver.findElements(By.cssSelector("#materials tbody tr"))).hasSize(3);
+        assertThat(driver.findElement(By.id("free")).getText()).contains("不收费");
+        assertThat(driver.findElement(By.id("limits")).getText()).contains("1 个工作日");
+        assertThat(driver.findElement(By.id("contact")).getText()).contains("0539-12345");
+        // nothing is wider than the phone's screen
+        Object overflow = ((JavascriptExecutor) driver).executeScript(
+                "return document.documentElement.scrollWidth > window.innerWidth");
+        assertThat(overflow).isEqualTo(false);
+        Browser.screenshot(driver, "guide-phone");
+    }
+
+    @Test
+    void a_guide_with_fees_shows_amounts_and_their_basis() {
+        driver.get(url("/guides?q=" + java.net.URLEncoder.encode("居民身份证", java.nio.charset.StandardCharsets.UTF_8)));
+        driver.findElement(By.cssSelector("#results a")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("fees")));
+        assertThat(driver.findElement(By.id("fees")).getText()).contains("居民身份证工本费").contains("20.00")
+                .contains("发改价格〔2005〕436号");
+        Browser.screenshot(driver, "guide-fees");
+    }
 }

@@ -138,7 +138,7 @@ class BadInputIT extends EmbeddedAppIT {
         problem(http().get("/api/v1/organisations?division=371302%27%3B%20DROP%20TABLE%20organisation%3B--"), 400,
                 "DIVISION_CODE_MALFORMED");
         problem(http().get("/api/v1/organisations/x'%20OR%20'1'='1"), 404, "ORGANISATION_NOT_FOUND");
-        assertThat(http().get("/api/v1/organisations").json().size()).isEqualTo(24);
+        assertThat(http().get("/api/v1/organisations").json().size()).isEqualTo(26);
     }
 
     @Test

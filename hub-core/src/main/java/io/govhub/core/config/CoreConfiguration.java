@@ -9,6 +9,7 @@ import io.govhub.core.division.DivisionDirectory;
 import io.govhub.core.division.DivisionService;
 import io.govhub.core.division.persistence.JdbcDivisionDirectory;
 import io.govhub.core.division.persistence.ReferenceDataLoader;
+import io.govhub.core.shared.Transactions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,6 +45,21 @@ public class CoreConfiguration {
     @Bean
     public HolidayNoticeStore holidayNoticeStore(JdbcTemplate jdbc, TransactionTemplate tx) {
         return new JdbcHolidayNoticeStore(jdbc, tx);
+    }
+
+    @Bean
+    public Transactions transactions(TransactionTemplate tx) {
+        return new Transactions() {
+            @Override
+            public <T> T inTransaction(java.util.function.Supplier<T> work) {
+                return tx.execute(status -> work.get());
+            }
+        };
+    }
+
+    @Bean
+    public java.time.Clock clock() {
+        return java.time.Clock.systemUTC();
     }
 
     @Bean

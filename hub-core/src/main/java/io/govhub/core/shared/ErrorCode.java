@@ -37,7 +37,17 @@ public enum ErrorCode {
             "No official holiday notice is loaded for that year"),
     CALENDAR_RANGE_INVALID(ErrorKind.BAD_REQUEST, "日期范围或工作日数超出允许范围",
             "Date range or number of working days out of bounds"),
-    CALENDAR_NOTICE_INVALID(ErrorKind.UNPROCESSABLE, "节假日安排数据不合法", "The holiday notice is invalid");
+    CALENDAR_NOTICE_INVALID(ErrorKind.UNPROCESSABLE, "节假日安排数据不合法", "The holiday notice is invalid"),
+
+    // service guides
+    GUIDE_INVALID(ErrorKind.UNPROCESSABLE, "办事指南内容不完整或不合法", "The service guide is incomplete or invalid"),
+    GUIDE_NOT_FOUND(ErrorKind.NOT_FOUND, "办事指南不存在或未公开", "No such (published) service guide"),
+    GUIDE_VERSION_NOT_FOUND(ErrorKind.NOT_FOUND, "该版本不存在", "No such version of the guide"),
+    GUIDE_CONFLICT(ErrorKind.CONFLICT, "办事指南已被他人修改，请刷新后重试",
+            "The guide was changed by someone else; reload and try again"),
+    GUIDE_STATE(ErrorKind.CONFLICT, "办事指南当前状态不允许该操作", "The guide's state does not allow this"),
+    GUIDE_DUPLICATE(ErrorKind.CONFLICT, "该实施编码的事项已存在", "An item with this implementation code exists"),
+    GUIDE_FORBIDDEN(ErrorKind.FORBIDDEN, "无权对该事项执行此操作", "Not allowed to do this to this item");
 
     private final ErrorKind kind;
     private final Text title;

@@ -1,0 +1,44 @@
+package io.govhub.guide;
+
+import io.govhub.core.audit.AuditPort;
+import io.govhub.core.catalog.CatalogEvents;
+import io.govhub.core.division.DivisionDirectory;
+import io.govhub.core.shared.Transactions;
+import io.govhub.guide.lifecycle.GuideRepository;
+import io.govhub.guide.lifecycle.GuideService;
+import io.govhub.guide.persistence.JdbcGuideRepository;
+import io.govhub.guide.rdf.CpsvApExporter;
+import io.govhub.guide.validation.GuideValidator;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Clock;
+
+/** The catalog's beans, imported by the gateway. */
+@Configuration(proxyBeanMethods = false)
+public class GuideConfiguration {
+
+    @Bean
+    public GuideRepository guideRepository(JdbcTemplate jdbc) {
+        return new JdbcGuideRepository(jdbc);
+    }
+
+    @Bean
+    public GuideValidator guideValidator(@Value("${govhub.guide.basic-code-min-length:6}") int min,
+                                         @Value("${govhub.guide.basic-code-max-length:12}") int max) {
+        return new GuideValidator(min, max);
+    }
+
+    @Bean
+    public GuideService guideService(GuideRepository repo, GuideValidator validator, DivisionDirectory divisions,
+                                     CatalogEvents events, AuditPort audit, Transactions tx, Clock clock) {
+        return new GuideService(repo, validator, divisions, events, audit, tx, clock);
+    }
+
+    @Bean
+    public CpsvApExporter cpsvApExporter(@Value("${govhub.guide.base-uri:https://govhub.linyi.example/id/}") String baseUri) {
+        return new CpsvApExporter(baseUri);
+    }
+}

@@ -1,0 +1,38 @@
+package io.govhub.guide.lifecycle;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.govhub.guide.model.GuideContent;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** The JSON form of a guide's content, as stored and as exchanged. */
+public final class GuideJson {
+
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .build();
+
+    private GuideJson() {
+    }
+
+    public static String write(GuideContent content) {
+        try {
+            return MAPPER.writeValueAsString(content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static GuideContent read(String json) {
+        try {
+            return MAPPER.readValue(json, GuideContent.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
