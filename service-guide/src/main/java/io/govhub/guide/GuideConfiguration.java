@@ -4,7 +4,10 @@ import io.govhub.core.audit.AuditPort;
 import io.govhub.core.catalog.CatalogEvents;
 import io.govhub.core.division.DivisionDirectory;
 import io.govhub.core.shared.Transactions;
+import io.govhub.guide.imports.GuideImportService;
+import io.govhub.guide.imports.ImportJobRepository;
 import io.govhub.guide.lifecycle.GuideRepository;
+import io.govhub.guide.persistence.JdbcImportJobRepository;
 import io.govhub.guide.lifecycle.GuideService;
 import io.govhub.guide.persistence.JdbcGuideRepository;
 import io.govhub.guide.rdf.CpsvApExporter;
@@ -35,6 +38,29 @@ public class GuideConfiguration {
     public GuideService guideService(GuideRepository repo, GuideValidator validator, DivisionDirectory divisions,
                                      CatalogEvents events, AuditPort audit, Transactions tx, Clock clock) {
         return new GuideService(repo, validator, divisions, events, audit, tx, clock);
+    }
+
+    @Bean
+    public ImportJobRepository importJobRepository(JdbcTemplate jdbc) {
+        return new JdbcImportJobRepository(jdbc);
+    }
+
+    /**
+     * Imports run here, in the background; two at a time per node, the others wait in the queue.
+     */
+    @Bean(destroyMethod = "shutdown")
+    public java.util.concurrent.ExecutorService guideImportExecutor() {
+        return java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "guide-import");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Bean
+    public GuideImportService guideImportService(GuideService guides, ImportJobRepository jobs,
+                                                 java.util.concurrent.ExecutorService guideImportExecutor) {
+        return new GuideImportService(guides, jobs, guideImportExecutor);
     }
 
     @Bean

@@ -54,8 +54,11 @@ public record GovhubProperties(
     public record Security(@DefaultValue("auto") String demoAccounts) {
     }
 
-    /** @param maxBodySize the largest request body the API accepts */
-    public record Http(@DefaultValue("1MB") DataSize maxBodySize) {
+    /**
+     * @param maxBodySize   the largest request body the API accepts
+     * @param maxImportSize the largest file an implementation-list import accepts
+     */
+    public record Http(@DefaultValue("1MB") DataSize maxBodySize, @DefaultValue("50MB") DataSize maxImportSize) {
     }
 
     public boolean demoAccountsEnabled() {

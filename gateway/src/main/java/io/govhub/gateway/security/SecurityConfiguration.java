@@ -59,6 +59,7 @@ public class SecurityConfiguration {
                                 "/api/v1/organisations", "/api/v1/organisations/**", "/api/v1/calendar",
                                 "/api/v1/calendar/**", "/api/v1/guides", "/api/v1/guides/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/identifiers/validate").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/guide-imports/template.csv").permitAll()
                         .requestMatchers(HttpMethod.PUT, "/api/v1/calendar/*").hasRole("ADMIN")
                         .requestMatchers("/api/v1/audit", "/api/v1/audit/**").hasRole("ADMIN")
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
@@ -83,6 +84,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/workbench", "/workbench/**").hasAnyRole("GUIDE_EDITOR", "GUIDE_REVIEWER")
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?signedOut").deleteCookies("JSESSIONID"))

@@ -27,9 +27,11 @@ import java.nio.charset.StandardCharsets;
 public class RequestLimitsFilter extends OncePerRequestFilter {
 
     private final long limit;
+    private final long importLimit;
 
     public RequestLimitsFilter(GovhubProperties props) {
         this.limit = props.http().maxBodySize().toBytes();
+        this.importLimit = props.http().maxImportSize().toBytes();
     }
 
     static Text tooLargeText() {
@@ -38,13 +40,15 @@ public class RequestLimitsFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+        return !request.getRequestURI().startsWith("/api/") && !request.getRequestURI().startsWith("/workbench/imports");
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
             throws ServletException, IOException {
         long declared = req.getContentLengthLong();
+        String uri = req.getRequestURI();
+        long limit = uri.startsWith("/api/v1/guide-imports") || uri.startsWith("/workbench/imports") ? importLimit : this.limit;
         if (declared > limit) {
             res.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             res.setContentType("application/problem+json");

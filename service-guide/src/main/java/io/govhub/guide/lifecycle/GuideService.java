@@ -131,6 +131,24 @@ public class GuideService {
         });
     }
 
+    /**
+     * One row of an import: a complete guide becomes a new draft, or replaces the draft of the existing item with the
+     * same implementation code (not while it is in review).
+     *
+     * @return whether the item was created (else updated)
+     */
+    public boolean importRow(Actor actor, GuideContent content) {
+        requireRole(actor, Role.GUIDE_EDITOR);
+        requireValid(content);
+        var existing = repo.findByCode(content.implementationCode());
+        if (existing.isEmpty()) {
+            create(actor, content);
+            return true;
+        }
+        update(actor, existing.get().id(), existing.get().lockVersion(), content);
+        return false;
+    }
+
     // ---------------------------------------------------------------- reviewers
 
     public ItemView publish(Actor actor, long id, int expectedLock, String reason) {
