@@ -3,6 +3,7 @@ package io.govhub.guide;
 import io.govhub.core.audit.AuditPort;
 import io.govhub.core.catalog.CatalogEvents;
 import io.govhub.core.division.DivisionDirectory;
+import io.govhub.core.shared.SharedCache;
 import io.govhub.core.shared.Transactions;
 import io.govhub.guide.imports.GuideImportService;
 import io.govhub.guide.imports.ImportJobRepository;
@@ -36,8 +37,10 @@ public class GuideConfiguration {
 
     @Bean
     public GuideService guideService(GuideRepository repo, GuideValidator validator, DivisionDirectory divisions,
-                                     CatalogEvents events, AuditPort audit, Transactions tx, Clock clock) {
-        return new GuideService(repo, validator, divisions, events, audit, tx, clock);
+                                     CatalogEvents events, AuditPort audit, Transactions tx, Clock clock,
+                                     org.springframework.beans.factory.ObjectProvider<SharedCache> cache) {
+        return new GuideService(repo, validator, divisions, events, audit, tx, clock,
+                cache.getIfAvailable(() -> SharedCache.NONE));
     }
 
     @Bean

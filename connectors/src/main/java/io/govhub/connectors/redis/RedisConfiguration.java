@@ -15,6 +15,11 @@ public class RedisConfiguration {
     }
 
     @Bean
+    public io.govhub.core.shared.SharedCache sharedCache(JedisPooled jedis) {
+        return new RedisSharedCache(jedis);
+    }
+
+    @Bean
     public RedisHealthIndicator redisHealthIndicator(JedisPooled jedis, RedisEndpoint endpoint) {
         return new RedisHealthIndicator(jedis, endpoint);
     }

@@ -15,6 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The public catalog API over the demo catalog of the embedded mode. */
 class GuideApiIT extends EmbeddedAppIT {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    redis.clients.jedis.JedisPooled jedis;
+
     private static final String FEIXIAN_LICENCE_PREFIX = "11371325MB2860178A4";
 
     private List<String> names(JsonNode page) {
@@ -62,6 +65,17 @@ class GuideApiIT extends EmbeddedAppIT {
         assertThat(g.path("guide").path("name").asText()).isEqualTo("居民身份证申领（首次）");
         assertThat(g.path("guide").path("charged").asBoolean()).isTrue();
         assertThat(g.path("typeLabel").asText()).isEqualTo("行政确认");
+    }
+
+    @Test
+    void lookups_are_served_through_the_shared_redis_cache() {
+        String code = http().get("/api/v1/guides?q=%E5%B7%A5%E4%BC%A4%E8%AE%A4%E5%AE%9A").json() // 工伤认定
+                .path("items").get(0).path("implementationCode").asText();
+        jedis.del("govhub:cache:guide:" + code);
+        assertThat(http().get("/api/v1/guides/" + code).status()).isEqualTo(200);
+        String cached = jedis.get("govhub:cache:guide:" + code);
+        assertThat(cached).contains("工伤认定");
+        assertThat(jedis.ttl("govhub:cache:guide:" + code)).isBetween(1L, 600L);
     }
 
     @Test

@@ -54,6 +54,21 @@ public class CoreConfiguration {
             public <T> T inTransaction(java.util.function.Supplier<T> work) {
                 return tx.execute(status -> work.get());
             }
+
+            @Override
+            public void afterCommit(Runnable action) {
+                if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+                    org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                            new org.springframework.transaction.support.TransactionSynchronization() {
+                                @Override
+                                public void afterCommit() {
+                                    action.run();
+                                }
+                            });
+                } else {
+                    action.run();
+                }
+            }
         };
     }
 

@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 public final class GuideJson {
 
     public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();
@@ -23,6 +24,22 @@ public final class GuideJson {
     public static String write(GuideContent content) {
         try {
             return MAPPER.writeValueAsString(content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String writePublic(GuideRepository.PublicGuide guide) {
+        try {
+            return MAPPER.writeValueAsString(guide);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static GuideRepository.PublicGuide readPublic(String json) {
+        try {
+            return MAPPER.readValue(json, GuideRepository.PublicGuide.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -14,12 +14,14 @@ import io.govhub.core.identity.Identifiers;
 import io.govhub.core.shared.ErrorCode;
 import io.govhub.core.shared.FieldProblem;
 import io.govhub.core.shared.GovhubException;
+import io.govhub.core.shared.SharedCache;
 import io.govhub.core.shared.Text;
 import io.govhub.core.shared.Transactions;
 import io.govhub.guide.model.GuideContent;
 import io.govhub.guide.validation.GuideValidator;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,9 +46,14 @@ public class GuideService {
     private final AuditPort audit;
     private final Transactions tx;
     private final Clock clock;
+    private final SharedCache cache;
+
+    /** How long a published guide stays in the shared cache without being read again from the database. */
+    static final Duration CACHE_TTL = Duration.ofMinutes(10);
 
     public GuideService(GuideRepository repo, GuideValidator validator, DivisionDirectory divisions,
-                        CatalogEvents events, AuditPort audit, Transactions tx, Clock clock) {
+                        CatalogEvents events, AuditPort audit, Transactions tx, Clock clock, SharedCache cache) {
+        this.cache = cache;
         this.repo = repo;
         this.validator = validator;
         this.divisions = divisions;
@@ -172,6 +179,7 @@ public class GuideService {
                     item.submittedBy(), reason);
             save(published);
             repo.makePublic(published, version, item.draft(), organisationName(item.organisationUscc()), now);
+            evictAfterCommit(item.implementationCode());
             audit.record(AuditEvent.of("GUIDE_PUBLISHED", actor.username(), reason,
                     Map.of("implementationCode", item.implementationCode(), "version", version)));
             events.guidePublished(new GuidePublished(item.implementationCode(), version, item.divisionCode(),
@@ -209,6 +217,7 @@ public class GuideService {
             }
             save(item.with(GuideState.WITHDRAWN, item.draft(), null, item.lastEditor(), null, reason));
             repo.removePublic(item.implementationCode());
+            evictAfterCommit(item.implementationCode());
             Instant now = clock.instant();
             audit.record(AuditEvent.of("GUIDE_WITHDRAWN", actor.username(), reason,
                     Map.of("implementationCode", item.implementationCode())));
@@ -249,11 +258,30 @@ public class GuideService {
         return GuideDiff.between(a.content(), b.content());
     }
 
+    /**
+     * The current published version, from the shared cache (all nodes; evicted when the guide is published again or
+     * withdrawn) or the database.
+     */
     public GuideRepository.PublicGuide published(String implementationCode) {
-        return repo.publicGuide(implementationCode == null ? "" : implementationCode.strip())
+        String code = implementationCode == null ? "" : implementationCode.strip();
+        var cached = cache.get(cacheKey(code)).map(GuideJson::readPublic);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        GuideRepository.PublicGuide g = repo.publicGuide(code)
                 .orElseThrow(() -> new GovhubException(ErrorCode.GUIDE_NOT_FOUND, Text.of(
                         "实施编码为 " + implementationCode + " 的办事指南不存在或未公开",
                         "No published guide has the implementation code " + implementationCode)));
+        cache.put(cacheKey(code), GuideJson.writePublic(g), CACHE_TTL);
+        return g;
+    }
+
+    static String cacheKey(String implementationCode) {
+        return "guide:" + implementationCode;
+    }
+
+    private void evictAfterCommit(String implementationCode) {
+        tx.afterCommit(() -> cache.evict(cacheKey(implementationCode)));
     }
 
     public GuideSearch.Page search(List<String> words, String divisionCode, String typeCode, String organisationUscc,
