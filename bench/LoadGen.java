@@ -1,0 +1,78 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A constant-rate (open-loop) HTTP load generator: requests leave on a fixed schedule whether or not earlier ones have
+ * answered, and each latency is measured from the moment the request was due, so a stalled server shows in the
+ * percentiles instead of slowing the load down (no coordinated omission).
+ *
+ *   java bench/LoadGen.java URL RATE_PER_SECOND SECONDS [URL2 ...]   (several URLs: taken in turn)
+ *
+ * Prints: sent, ok, errors, p50, p90, p99, p99.9 and max latency in milliseconds. Loopback only.
+ */
+public class LoadGen {
+
+    public static void main(String[] args) throws Exception {
+        List<URI> uris = new ArrayList<>();
+        uris.add(URI.create(args[0]));
+        int rate = Integer.parseInt(args[1]);
+        int seconds = Integer.parseInt(args[2]);
+        for (int i = 3; i < args.length; i++) {
+            uris.add(URI.create(args[i]));
+        }
+        for (URI u : uris) {
+            String host = u.getHost();
+            if (!host.equals("localhost") && !host.startsWith("127.")) {
+                throw new IllegalArgumentException("loopback targets only: " + u);
+            }
+        }
+        HttpClient client = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8))
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        int total = rate * seconds;
+        long[] latencies = new long[total];
+        AtomicInteger errors = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        long intervalNanos = 1_000_000_000L / rate;
+        long start = System.nanoTime() + 100_000_000L;
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        CompletableFuture<Void> finished = new CompletableFuture<>();
+        for (int i = 0; i < total; i++) {
+            final int n = i;
+            long due = start + n * intervalNanos;
+            scheduler.schedule(() -> {
+                HttpRequest req = HttpRequest.newBuilder(uris.get(n % uris.size())).timeout(Duration.ofSeconds(10)).GET().build();
+                client.sendAsync(req, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
+                    latencies[n] = System.nanoTime() - due;
+                    if (e != null || r.statusCode() != 200) {
+                        errors.incrementAndGet();
+                    }
+                    if (done.incrementAndGet() == total) {
+                        finished.complete(null);
+                    }
+                });
+            }, due - System.nanoTime(), TimeUnit.NANOSECONDS);
+        }
+        finished.get(seconds + 60L, TimeUnit.SECONDS);
+        scheduler.shutdown();
+        Arrays.sort(latencies);
+        System.out.printf("rate=%d/s seconds=%d sent=%d ok=%d errors=%d p50=%.2f p90=%.2f p99=%.2f p99.9=%.2f max=%.2f ms%n",
+                rate, seconds, total, total - errors.get(), errors.get(), ms(latencies, 0.50), ms(latencies, 0.90),
+                ms(latencies, 0.99), ms(latencies, 0.999), latencies[total - 1] / 1e6);
+        System.exit(0);
+    }
+
+    private static double ms(long[] sorted, double q) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
+    }
+}
