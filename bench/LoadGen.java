@@ -1,8 +1,4 @@
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -37,8 +33,9 @@ public class LoadGen {
                 throw new IllegalArgumentException("loopback targets only: " + u);
             }
         }
-        HttpClient client = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8))
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        // blocking HttpURLConnection (keep-alive) on a pool of workers: far lighter than an async client, so that
+        // the generator leaves the shared CPU to the server
+        java.util.concurrent.ExecutorService workers = Executors.newFixedThreadPool(64);
         int total = rate * seconds;
         long[] latencies = new long[total];
         AtomicInteger errors = new AtomicInteger();
@@ -50,18 +47,30 @@ public class LoadGen {
         for (int i = 0; i < total; i++) {
             final int n = i;
             long due = start + n * intervalNanos;
-            scheduler.schedule(() -> {
-                HttpRequest req = HttpRequest.newBuilder(uris.get(n % uris.size())).timeout(Duration.ofSeconds(10)).GET().build();
-                client.sendAsync(req, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
-                    latencies[n] = System.nanoTime() - due;
-                    if (e != null || r.statusCode() != 200) {
-                        errors.incrementAndGet();
+            scheduler.schedule(() -> workers.execute(() -> {
+                boolean ok = false;
+                try {
+                    java.net.HttpURLConnection c = (java.net.HttpURLConnection) uris.get(n % uris.size()).toURL().openConnection();
+                    c.setConnectTimeout(5000);
+                    c.setReadTimeout(10000);
+                    int status = c.getResponseCode();
+                    try (java.io.InputStream in = status < 400 ? c.getInputStream() : c.getErrorStream()) {
+                        if (in != null) {
+                            in.readAllBytes(); // read to the end so that the connection is reused
+                        }
                     }
-                    if (done.incrementAndGet() == total) {
-                        finished.complete(null);
-                    }
-                });
-            }, due - System.nanoTime(), TimeUnit.NANOSECONDS);
+                    ok = status == 200;
+                } catch (java.io.IOException e) {
+                    ok = false;
+                }
+                latencies[n] = System.nanoTime() - due;
+                if (!ok) {
+                    errors.incrementAndGet();
+                }
+                if (done.incrementAndGet() == total) {
+                    finished.complete(null);
+                }
+            }), due - System.nanoTime(), TimeUnit.NANOSECONDS);
         }
         finished.get(seconds + 60L, TimeUnit.SECONDS);
         scheduler.shutdown();
