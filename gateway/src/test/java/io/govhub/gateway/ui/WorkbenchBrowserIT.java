@@ -91,4 +91,58 @@ class WorkbenchBrowserIT extends EmbeddedAppIT {
         driver.get("http://localhost:" + port + "/guides/11371300MB285002573" + basic);
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("浏览器导入测试事项");
     }
+
+    private WebElement field(String column) {
+        return driver.findElements(By.cssSelector("#guide-form .field")).stream()
+                .filter(f -> f.findElement(By.tagName("label")).getText().equals(column)).findFirst().orElseThrow();
+    }
+
+    private void set(String column, String value) {
+        WebElement input = field(column).findElement(By.cssSelector("input, textarea"));
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    @Test
+    void edit_with_inline_validation_then_compare_versions() {
+        signIn("guide-editor");
+        driver.get("http://localhost:" + port + "/workbench");
+        driver.findElement(By.linkText("建筑工程施工许可证核发")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("guide-form")));
+        set(ImportColumns.LEGAL_BASIS, " ");
+        set(ImportColumns.PROMISED_LIMIT, "30");
+        driver.findElement(By.cssSelector("#guide-form button")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("edit-message")));
+        // saved as a draft, with the problems shown at their fields
+        assertThat(driver.findElement(By.id("edit-message")).getText()).contains("还有 2 处需要补充");
+        assertThat(field(ImportColumns.LEGAL_BASIS).getAttribute("class")).contains("invalid");
+        assertThat(field(ImportColumns.LEGAL_BASIS).getText()).contains("缺少办理依据");
+        assertThat(field(ImportColumns.PROMISED_LIMIT).getText()).contains("长于法定办结时限");
+        Browser.screenshot(driver, "guide-edit-invalid");
+
+        set(ImportColumns.LEGAL_BASIS, "《中华人民共和国建筑法》第七条、第八条");
+        set(ImportColumns.PROMISED_LIMIT, "2");
+        driver.findElement(By.cssSelector("#guide-form button")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("edit-message"), "内容完整"));
+
+        driver.get("http://localhost:" + port + "/workbench");
+        driver.findElements(By.cssSelector("#worklist tbody tr")).stream()
+                .filter(tr -> tr.getText().contains("建筑工程施工许可证核发")).findFirst().orElseThrow()
+                .findElement(By.xpath(".//button[text()='提交审核']")).click();
+        message();
+        signIn("guide-reviewer");
+        driver.get("http://localhost:" + port + "/workbench");
+        driver.findElements(By.cssSelector("#worklist tbody tr")).stream()
+                .filter(tr -> tr.getText().contains("建筑工程施工许可证核发")).findFirst().orElseThrow()
+                .findElement(By.xpath(".//button[text()='发布']")).click();
+        assertThat(message()).contains("第 2 版");
+
+        driver.findElement(By.linkText("建筑工程施工许可证核发")).click();
+        driver.findElement(By.linkText("版本历史")).click();
+        WebElement diff = new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("diff")));
+        assertThat(diff.getText()).contains("第 1 版 → 第 2 版").contains("promisedLimit.value").contains("legalBasis");
+        Browser.screenshot(driver, "guide-history");
+    }
 }

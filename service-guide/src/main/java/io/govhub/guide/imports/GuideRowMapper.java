@@ -47,6 +47,121 @@ public final class GuideRowMapper {
         return new Mapped(c, p);
     }
 
+    /**
+     * The row (column → cell) of a guide, in the layout of the import: the inverse of {@link #map}, used by the edit
+     * form, which speaks the same layout.
+     */
+    public static Map<String, String> toRow(GuideContent g) {
+        Map<String, String> r = new java.util.LinkedHashMap<>();
+        r.put(ImportColumns.NAME, g.name());
+        r.put(ImportColumns.BASIC_CODE, g.basicCode());
+        r.put(ImportColumns.IMPLEMENTATION_CODE, g.implementationCode());
+        r.put(ImportColumns.TYPE, g.typeCode());
+        r.put(ImportColumns.LEGAL_BASIS, g.legalBasis());
+        r.put(ImportColumns.LEVEL, g.exerciseLevelCode());
+        r.put(ImportColumns.BODY, g.implementingBody());
+        r.put(ImportColumns.BODY_USCC, g.implementingBodyUscc());
+        r.put(ImportColumns.BODY_NATURE, g.implementingBodyNatureCode());
+        r.put(ImportColumns.LEGAL_LIMIT, g.legalLimit() == null || g.legalLimit().value() == null ? null : g.legalLimit().value().toString());
+        r.put(ImportColumns.LEGAL_UNIT, g.legalLimit() == null ? null : TimeLimit.UNITS.get(g.legalLimit().unit()));
+        r.put(ImportColumns.PROMISED_LIMIT, g.promisedLimit() == null || g.promisedLimit().value() == null ? null : g.promisedLimit().value().toString());
+        r.put(ImportColumns.PROMISED_UNIT, g.promisedLimit() == null ? null : TimeLimit.UNITS.get(g.promisedLimit().unit()));
+        r.put(ImportColumns.CONDITIONS, g.acceptanceConditions());
+        r.put(ImportColumns.PROCESS, String.join("；", g.process().stream()
+                .map(s -> s.description() == null ? s.name() : s.name() + "：" + s.description()).toList()));
+        r.put(ImportColumns.RESULT, g.resultName());
+        r.put(ImportColumns.CHARGED, g.charged() == null ? null : g.charged() ? "是" : "否");
+        r.put(ImportColumns.FEES, String.join("；", g.fees().stream()
+                .map(f -> f.name() + "|" + (f.amountYuan() == null ? "" : f.amountYuan().toPlainString()) + "|" + f.legalBasis())
+                .toList()));
+        r.put(ImportColumns.TONGBAN, g.tongbanScopeCode());
+        r.put(ImportColumns.OBJECTS, String.join("、", g.serviceObjectCodes()));
+        r.put(ImportColumns.FORMS, String.join("、", g.handlingFormCodes()));
+        r.put(ImportColumns.DIVISION, g.divisionCode());
+        r.put(ImportColumns.ONLINE, g.online() == null ? null : g.online() ? "是" : "否");
+        r.put(ImportColumns.ONLINE_URL, g.onlineUrl());
+        r.put(ImportColumns.LOCATION, g.location());
+        r.put(ImportColumns.HOURS, g.hours());
+        r.put(ImportColumns.CONSULT_PHONE, g.consultPhone());
+        r.put(ImportColumns.SUPERVISE_PHONE, g.supervisePhone());
+        r.put(ImportColumns.MATERIALS, String.join("；", g.materials().stream()
+                .map(m -> m.name() + "|" + (m.issuer() == null ? "" : m.issuer()) + "|" + (m.originals() == null ? 0 : m.originals())
+                        + "|" + (m.copies() == null ? 0 : m.copies()) + "|" + (Boolean.FALSE.equals(m.required()) ? "否" : "是"))
+                .toList()));
+        r.put(ImportColumns.KEYWORDS, g.keywords());
+        r.replaceAll((k, v) -> v == null ? "" : v);
+        return r;
+    }
+
+    /**
+     * The elements of {@code row} over those of {@code base}: what the layout has comes from the row, the elements it
+     * does not have (FAQ, joint departments, themes …) are kept from the base.
+     */
+    public static GuideContent over(GuideContent base, GuideContent row) {
+        return new GuideContent(row.name(), row.basicCode(), row.implementationCode(), row.typeCode(), row.legalBasis(),
+                row.exerciseLevelCode(), base.authorityDivision(), base.exerciseContent(), row.implementingBody(),
+                row.implementingBodyUscc(), row.implementingBodyNatureCode(), keepNote(row.legalLimit(), base.legalLimit()),
+                keepNote(row.promisedLimit(), base.promisedLimit()), row.acceptanceConditions(), row.process(),
+                base.jointDepartments(), base.jointDepartmentCodes(), base.handlingUnit(), base.handlingUnitCode(),
+                base.intermediaryServices(), base.quantityLimit(), row.resultName(), base.resultSample(), row.charged(),
+                row.fees(), row.tongbanScopeCode(), row.serviceObjectCodes(), base.themes(), base.legalPersonThemeCodes(),
+                base.naturalPersonThemeCodes(), row.handlingFormCodes(), base.specialProcedures(), row.divisionCode(),
+                base.appointment(), base.onlinePayment(), base.delivery(), row.online(), row.onlineUrl(),
+                base.systemLevelCode(), row.location(), row.hours(), base.consultation(), row.consultPhone(),
+                row.supervisePhone(), base.faq(), keepMaterialDetails(row.materials(), base.materials()), row.keywords());
+    }
+
+    private static TimeLimit keepNote(TimeLimit row, TimeLimit base) {
+        if (row == null || base == null) {
+            return row;
+        }
+        return new TimeLimit(row.value(), row.unit(), base.note());
+    }
+
+    /** Materials matched by name keep what the layout does not carry (instructions, place …). */
+    private static List<Material> keepMaterialDetails(List<Material> row, List<Material> base) {
+        return row.stream().map(m -> base.stream().filter(b -> b.name().equals(m.name())).findFirst()
+                .map(b -> new Material(m.name(), m.issuer(), b.timing(), b.instructions(), b.place(), b.usage(),
+                        m.originals(), m.copies(), m.required()))
+                .orElse(m)).toList();
+    }
+
+    /** The column of the layout where a problem of a content field is shown ({@code materials[2].name} → 申请材料). */
+    public static String columnOf(String field) {
+        String root = field.replaceAll("[\\[.].*$", "");
+        return switch (root) {
+            case "name" -> ImportColumns.NAME;
+            case "basicCode" -> ImportColumns.BASIC_CODE;
+            case "implementationCode" -> ImportColumns.IMPLEMENTATION_CODE;
+            case "typeCode" -> ImportColumns.TYPE;
+            case "legalBasis" -> ImportColumns.LEGAL_BASIS;
+            case "exerciseLevelCode" -> ImportColumns.LEVEL;
+            case "implementingBody" -> ImportColumns.BODY;
+            case "implementingBodyUscc" -> ImportColumns.BODY_USCC;
+            case "implementingBodyNatureCode" -> ImportColumns.BODY_NATURE;
+            case "legalLimit" -> ImportColumns.LEGAL_LIMIT;
+            case "promisedLimit" -> ImportColumns.PROMISED_LIMIT;
+            case "acceptanceConditions" -> ImportColumns.CONDITIONS;
+            case "process" -> ImportColumns.PROCESS;
+            case "resultName" -> ImportColumns.RESULT;
+            case "charged" -> ImportColumns.CHARGED;
+            case "fees" -> ImportColumns.FEES;
+            case "tongbanScopeCode" -> ImportColumns.TONGBAN;
+            case "serviceObjectCodes" -> ImportColumns.OBJECTS;
+            case "handlingFormCodes" -> ImportColumns.FORMS;
+            case "divisionCode" -> ImportColumns.DIVISION;
+            case "online" -> ImportColumns.ONLINE;
+            case "onlineUrl" -> ImportColumns.ONLINE_URL;
+            case "location" -> ImportColumns.LOCATION;
+            case "hours" -> ImportColumns.HOURS;
+            case "consultPhone" -> ImportColumns.CONSULT_PHONE;
+            case "supervisePhone" -> ImportColumns.SUPERVISE_PHONE;
+            case "materials" -> ImportColumns.MATERIALS;
+            case "keywords" -> ImportColumns.KEYWORDS;
+            default -> field; // already a column (a cell the mapper could not read)
+        };
+    }
+
     static String cell(Map<String, String> row, String column) {
         String v = row.get(column);
         return v == null || v.isBlank() ? null : v.strip();

@@ -61,4 +61,20 @@ class GuideRowMapperTest {
                 ImportColumns.PROMISED_LIMIT, ImportColumns.FEES, ImportColumns.MATERIALS);
         assertThat(p).allSatisfy(x -> assertThat(x.message().zh()).startsWith(x.field()));
     }
+
+    @Test
+    void every_demo_guide_survives_the_round_trip_through_the_layout() {
+        for (var g : io.govhub.guide.DemoCatalog.guides()) {
+            GuideRowMapper.Mapped back = GuideRowMapper.map(GuideRowMapper.toRow(g));
+            assertThat(back.problems()).as(g.name()).isEmpty();
+            assertThat(GuideRowMapper.over(g, back.content())).as(g.name()).isEqualTo(g);
+        }
+    }
+
+    @Test
+    void problems_of_content_fields_are_shown_at_their_column() {
+        assertThat(GuideRowMapper.columnOf("materials[2].name")).isEqualTo(ImportColumns.MATERIALS);
+        assertThat(GuideRowMapper.columnOf("promisedLimit.value")).isEqualTo(ImportColumns.PROMISED_LIMIT);
+        assertThat(GuideRowMapper.columnOf("legalBasis")).isEqualTo(ImportColumns.LEGAL_BASIS);
+    }
 }
