@@ -131,8 +131,9 @@ class GuideImportIT extends EmbeddedAppIT {
     }
 
     @Test
-    void xlsx_is_imported() throws Exception {
+    void xlsx_is_imported_and_its_bad_row_reported() throws Exception {
         List<String> r = row("导入测试：XLSX 事项");
+        List<String> bad = row("导入测试：XLSX 坏行", ImportColumns.TYPE, "99", ImportColumns.CONSULT_PHONE, "");
         byte[] xlsx;
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             XSSFSheet sheet = wb.createSheet("实施清单");
@@ -144,12 +145,20 @@ class GuideImportIT extends EmbeddedAppIT {
             for (int i = 0; i < r.size(); i++) {
                 data.createCell(i).setCellValue(r.get(i));
             }
+            var badRow = sheet.createRow(2);
+            for (int i = 0; i < bad.size(); i++) {
+                badRow.createCell(i).setCellValue(bad.get(i));
+            }
             wb.write(out);
             xlsx = out.toByteArray();
         }
         JsonNode job = importAndWait("清单.xlsx", xlsx, null);
         assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("DONE");
         assertThat(job.path("created").asInt()).isEqualTo(1);
+        assertThat(job.path("rejected").asInt()).isEqualTo(1);
+        JsonNode rejected = rejectedRows(job);
+        assertThat(rejected.get(0).path("row").asInt()).isEqualTo(3);
+        assertThat(rejected.get(0).path("problems").asText()).contains("typeCode").contains("consultPhone");
     }
 
     @Test
