@@ -1,18 +1,12 @@
 package io.govhub.gateway.ui;
 
 import io.govhub.core.division.DivisionService;
-import io.govhub.core.shared.GovhubException;
-import io.govhub.gateway.config.GovhubProperties;
-import io.govhub.gateway.security.CurrentActor;
-import io.govhub.gateway.web.Problems;
 import io.govhub.guide.lifecycle.GuideSearch;
 import io.govhub.guide.lifecycle.GuideService;
 import io.govhub.guide.model.CodeSets;
 import io.govhub.guide.model.TimeLimit;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,18 +23,14 @@ public class GuidePageController {
 
     private final GuideService guides;
     private final DivisionService divisions;
-    private final GovhubProperties props;
 
-    public GuidePageController(GuideService guides, DivisionService divisions, GovhubProperties props) {
+    public GuidePageController(GuideService guides, DivisionService divisions) {
         this.guides = guides;
         this.divisions = divisions;
-        this.props = props;
     }
 
     @ModelAttribute
-    void common(Model model) {
-        model.addAttribute("cityName", props.cityName());
-        model.addAttribute("actor", CurrentActor.get().orElse(null));
+    void codeSets(Model model) {
         model.addAttribute("itemTypes", CodeSets.ITEM_TYPE);
         model.addAttribute("handlingForms", CodeSets.HANDLING_FORM);
         model.addAttribute("serviceObjects", CodeSets.SERVICE_OBJECT);
@@ -73,14 +63,5 @@ public class GuidePageController {
         model.addAttribute("division", divisions.all().stream().filter(d -> d.code().equals(g.content().divisionCode()))
                 .findFirst().orElse(null));
         return "guide";
-    }
-
-    @ExceptionHandler(GovhubException.class)
-    public String failed(GovhubException e, Model model, HttpServletResponse response) {
-        response.setStatus(Problems.status(e.code().kind()).value());
-        common(model);
-        model.addAttribute("error", e.text().zh());
-        model.addAttribute("code", e.code().name());
-        return "error-page";
     }
 }

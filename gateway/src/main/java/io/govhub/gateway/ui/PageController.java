@@ -7,13 +7,10 @@ import io.govhub.core.division.DivisionLevel;
 import io.govhub.core.division.DivisionService;
 import io.govhub.core.division.Organisation;
 import io.govhub.core.shared.GovhubException;
-import io.govhub.gateway.config.GovhubProperties;
 import io.govhub.gateway.security.CurrentActor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -38,19 +35,11 @@ public class PageController {
     private final DivisionService divisions;
     private final CalendarService calendar;
     private final AuditPort audit;
-    private final GovhubProperties props;
 
-    public PageController(DivisionService divisions, CalendarService calendar, AuditPort audit, GovhubProperties props) {
+    public PageController(DivisionService divisions, CalendarService calendar, AuditPort audit) {
         this.divisions = divisions;
         this.calendar = calendar;
         this.audit = audit;
-        this.props = props;
-    }
-
-    @ModelAttribute
-    void common(Model model) {
-        model.addAttribute("cityName", props.cityName());
-        model.addAttribute("actor", CurrentActor.get().orElse(null));
     }
 
     @GetMapping("/")
@@ -139,15 +128,6 @@ public class PageController {
                     .map(p -> p.field() + "：" + p.message().zh()).toList());
         }
         return "redirect:/admin";
-    }
-
-    @ExceptionHandler(GovhubException.class)
-    public String failed(GovhubException e, Model model, jakarta.servlet.http.HttpServletResponse response) {
-        response.setStatus(io.govhub.gateway.web.Problems.status(e.code().kind()).value());
-        common(model);
-        model.addAttribute("error", e.text().zh());
-        model.addAttribute("code", e.code().name());
-        return "error-page";
     }
 
     private static void answer(Model model, String resultKey, String errorKey, java.util.function.Supplier<Object> f) {

@@ -3,19 +3,14 @@ package io.govhub.gateway.ui;
 import io.govhub.core.access.Actor;
 import io.govhub.core.shared.GovhubException;
 import io.govhub.gateway.api.GuideImportApi;
-import io.govhub.gateway.config.GovhubProperties;
 import io.govhub.gateway.security.CurrentActor;
-import io.govhub.gateway.web.Problems;
 import io.govhub.guide.imports.GuideImportService;
 import io.govhub.guide.imports.ImportJob;
 import io.govhub.guide.lifecycle.GuideService;
 import io.govhub.guide.lifecycle.GuideState;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -33,18 +28,10 @@ public class WorkbenchController {
 
     private final GuideService guides;
     private final GuideImportService imports;
-    private final GovhubProperties props;
 
-    public WorkbenchController(GuideService guides, GuideImportService imports, GovhubProperties props) {
+    public WorkbenchController(GuideService guides, GuideImportService imports) {
         this.guides = guides;
         this.imports = imports;
-        this.props = props;
-    }
-
-    @ModelAttribute
-    void common(Model model) {
-        model.addAttribute("cityName", props.cityName());
-        model.addAttribute("actor", CurrentActor.get().orElse(null));
     }
 
     private static Actor actor() {
@@ -224,14 +211,5 @@ public class WorkbenchController {
         model.addAttribute("running", job.status() == ImportJob.Status.QUEUED || job.status() == ImportJob.Status.RUNNING);
         model.addAttribute("rejectedRows", imports.results(actor(), id, ImportJob.Outcome.REJECTED, 0, 500));
         return "import";
-    }
-
-    @ExceptionHandler(GovhubException.class)
-    public String failed(GovhubException e, Model model, HttpServletResponse response) {
-        response.setStatus(Problems.status(e.code().kind()).value());
-        common(model);
-        model.addAttribute("error", e.text().zh());
-        model.addAttribute("code", e.code().name());
-        return "error-page";
     }
 }

@@ -1,13 +1,10 @@
 package io.govhub.gateway.ui;
 
 import io.govhub.gateway.support.Browser;
-import io.govhub.gateway.support.EmbeddedAppIT;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.govhub.gateway.support.BrowserIT;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -17,25 +14,9 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The web UI in a real browser: sign in at the form, use the calculator, look at the calendar, sign out. */
-class BrowserUiIT extends EmbeddedAppIT {
+class BrowserUiIT extends BrowserIT {
 
-    private WebDriver driver;
 
-    @BeforeEach
-    void open() {
-        driver = Browser.start();
-    }
-
-    @AfterEach
-    void close() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 
     private void setValue(WebElement input, String value) {
         ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]", input, value);

@@ -1,14 +1,11 @@
 package io.govhub.gateway.ui;
 
 import io.govhub.gateway.support.Browser;
-import io.govhub.gateway.support.EmbeddedAppIT;
+import io.govhub.gateway.support.BrowserIT;
 import io.govhub.guide.imports.CsvRows;
 import io.govhub.guide.imports.ImportColumns;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -21,21 +18,8 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** An editor imports a list and submits an item; a reviewer publishes it from the review queue. In a browser. */
-class WorkbenchBrowserIT extends EmbeddedAppIT {
+class WorkbenchBrowserIT extends BrowserIT {
 
-    private WebDriver driver;
-
-    @BeforeEach
-    void open() {
-        driver = Browser.start();
-    }
-
-    @AfterEach
-    void close() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
 
     private void signIn(String user) {
         driver.manage().deleteAllCookies();
