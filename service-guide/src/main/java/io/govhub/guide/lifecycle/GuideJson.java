@@ -45,6 +45,32 @@ public final class GuideJson {
         }
     }
 
+    public static String writePage(GuideSearch.Page page) {
+        try {
+            return MAPPER.writeValueAsString(page);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static GuideSearch.Page readPage(String json) {
+        try {
+            return MAPPER.readValue(json, GuideSearch.Page.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A stable digest of a value's JSON form, for cache keys. */
+    public static String digest(Object value) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(MAPPER.writeValueAsBytes(value));
+            return java.util.HexFormat.of().formatHex(d, 0, 16);
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static GuideContent read(String json) {
         try {
             return MAPPER.readValue(json, GuideContent.class);

@@ -281,9 +281,17 @@ public class GuideService {
     }
 
     private void evictAfterCommit(String implementationCode) {
-        tx.afterCommit(() -> cache.evict(cacheKey(implementationCode)));
+        tx.afterCommit(() -> {
+            cache.evict(cacheKey(implementationCode));
+            newCatalogVersion(); // every cached search answer is now out of date
+        });
     }
 
+    /**
+     * Searches the public catalog. Answers are cached in the shared cache under the current catalog version, which
+     * every publication and withdrawal replaces (after its commit): no node serves a search answer older than the
+     * catalog.
+     */
     public GuideSearch.Page search(List<String> words, String divisionCode, String typeCode, String organisationUscc,
                                    int page, int size) {
         List<String> divs = List.of();
@@ -292,8 +300,28 @@ public class GuideService {
                     Text.of("行政区划代码 " + divisionCode + " 不存在", "Unknown division code " + divisionCode)));
             divs = ancestry(d);
         }
-        return repo.search(new GuideSearch.Query(words, divs, typeCode, organisationUscc, page, size));
+        GuideSearch.Query query = new GuideSearch.Query(words, divs, typeCode, organisationUscc, page, size);
+        String key = "guide:search:" + catalogVersion() + ":" + GuideJson.digest(query);
+        var cached = cache.get(key).map(GuideJson::readPage);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        GuideSearch.Page result = repo.search(query);
+        cache.put(key, GuideJson.writePage(result), CACHE_TTL);
+        return result;
     }
+
+    private String catalogVersion() {
+        return cache.get(CATALOG_VERSION_KEY).orElseGet(this::newCatalogVersion);
+    }
+
+    private String newCatalogVersion() {
+        String v = java.util.UUID.randomUUID().toString();
+        cache.put(CATALOG_VERSION_KEY, v, Duration.ofDays(7));
+        return v;
+    }
+
+    static final String CATALOG_VERSION_KEY = "guide:catalog-version";
 
     public List<GuideRepository.PublicGuide> catalog() {
         return repo.allPublic();
