@@ -40,6 +40,12 @@ public class AccountApi {
                 a.divisionCode(), a.organisationUscc());
     }
 
+    @GetMapping("/audit/verify")
+    @Operation(summary = "Check the audit log's hash chain (ADMIN): valid, events checked, the first event that breaks it")
+    public io.govhub.core.audit.AuditChain.Verification verify() {
+        return audit.verify();
+    }
+
     @GetMapping("/audit")
     @Operation(summary = "Recent audit events, newest first (ADMIN)")
     public List<AuditJson> audit(@RequestParam(defaultValue = "50") int limit) {

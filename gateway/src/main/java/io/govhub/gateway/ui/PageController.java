@@ -112,6 +112,7 @@ public class PageController {
     @GetMapping("/admin")
     public String admin(Model model) {
         model.addAttribute("events", audit.recent(100));
+        model.addAttribute("chain", audit.verify());
         model.addAttribute("knownYears", calendar.calendar().knownYears());
         return "admin";
     }

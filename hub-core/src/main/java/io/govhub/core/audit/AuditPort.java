@@ -12,4 +12,7 @@ public interface AuditPort {
 
     record RecordedAuditEvent(long id, java.time.Instant at, AuditEvent event) {
     }
+
+    /** Recomputes the hash chain over the whole log. */
+    AuditChain.Verification verify();
 }

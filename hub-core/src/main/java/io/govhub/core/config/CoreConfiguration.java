@@ -23,8 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class CoreConfiguration {
 
     @Bean
-    public AuditPort auditPort(JdbcTemplate jdbc) {
-        return new JdbcAuditLog(jdbc);
+    public AuditPort auditPort(JdbcTemplate jdbc, TransactionTemplate tx) {
+        return new JdbcAuditLog(jdbc, tx);
     }
 
     @Bean
