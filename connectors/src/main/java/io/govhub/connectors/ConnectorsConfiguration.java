@@ -6,6 +6,6 @@ import org.springframework.context.annotation.Import;
 
 /** The connectors' beans, imported by the gateway (the one composition root). */
 @Configuration(proxyBeanMethods = false)
-@Import(RedisConfiguration.class)
+@Import({RedisConfiguration.class, io.govhub.connectors.messaging.MessagingConfiguration.class})
 public class ConnectorsConfiguration {
 }

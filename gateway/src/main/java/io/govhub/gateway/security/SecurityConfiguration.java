@@ -57,7 +57,8 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.GET, "/api/v1/divisions", "/api/v1/divisions/**",
                                 "/api/v1/organisations", "/api/v1/organisations/**", "/api/v1/calendar",
-                                "/api/v1/calendar/**", "/api/v1/guides", "/api/v1/guides/**").permitAll()
+                                "/api/v1/calendar/**", "/api/v1/guides", "/api/v1/guides/**", "/api/v1/credit/public")
+                        .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/identifiers/validate").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/guide-imports/template.csv").permitAll()
                         .requestMatchers(HttpMethod.PUT, "/api/v1/calendar/*").hasRole("ADMIN")

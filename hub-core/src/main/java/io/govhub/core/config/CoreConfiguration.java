@@ -78,6 +78,18 @@ public class CoreConfiguration {
     }
 
     @Bean
+    public io.govhub.core.credit.CreditStore creditStore(JdbcTemplate jdbc) {
+        return new io.govhub.core.credit.persistence.JdbcCreditStore(jdbc);
+    }
+
+    @Bean
+    public io.govhub.core.credit.CreditIntakeService creditIntakeService(io.govhub.core.credit.CreditStore store,
+            io.govhub.core.credit.CreditWorkQueue queue, DivisionDirectory directory, CalendarService calendar,
+            AuditPort audit, Transactions tx, java.time.Clock clock) {
+        return new io.govhub.core.credit.CreditIntakeService(store, queue, directory, calendar, audit, tx, clock);
+    }
+
+    @Bean
     public CalendarService calendarService(HolidayNoticeStore store, AuditPort audit) {
         return new CalendarService(store, audit);
     }

@@ -1,0 +1,47 @@
+package io.govhub.connectors.messaging;
+
+import io.govhub.core.credit.CreditIntakeService;
+import io.govhub.core.credit.CreditWorkQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jms.annotation.JmsListener;
+import org.springframework.jms.core.JmsTemplate;
+
+/** Queues of the hub and their consumers. */
+@Configuration(proxyBeanMethods = false)
+public class MessagingConfiguration {
+
+    /** Credit submissions waiting to be processed: one message per submission, its id. */
+    public static final String CREDIT_SUBMISSIONS = "govhub.credit.submissions";
+
+    @Bean
+    public CreditWorkQueue creditWorkQueue(JmsTemplate jms) {
+        return submissionId -> jms.convertAndSend(CREDIT_SUBMISSIONS, submissionId);
+    }
+
+    @Bean
+    public CreditSubmissionConsumer creditSubmissionConsumer(CreditIntakeService intake) {
+        return new CreditSubmissionConsumer(intake);
+    }
+
+    /**
+     * Processes a submission when its message arrives. Processing is idempotent; a failure makes the broker
+     * redeliver the message (Artemis: then to its dead-letter address).
+     */
+    public static class CreditSubmissionConsumer {
+        private static final Logger LOG = LoggerFactory.getLogger(CreditSubmissionConsumer.class);
+        private final CreditIntakeService intake;
+
+        CreditSubmissionConsumer(CreditIntakeService intake) {
+            this.intake = intake;
+        }
+
+        @JmsListener(destination = CREDIT_SUBMISSIONS, concurrency = "1-2")
+        public void onSubmission(String submissionId) {
+            LOG.debug("Processing credit submission {}", submissionId);
+            intake.process(submissionId);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package io.govhub.gateway.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.govhub.core.access.Actor;
+import io.govhub.core.credit.CreditIntakeService;
+import io.govhub.core.credit.CreditStore;
+import io.govhub.core.credit.RecordType;
+import io.govhub.core.identity.Identifiers;
+import io.govhub.core.shared.ErrorCode;
+import io.govhub.core.shared.FieldProblem;
+import io.govhub.core.shared.GovhubException;
+import io.govhub.core.shared.Text;
+import io.govhub.gateway.security.CurrentActor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * 双公示 intake over REST and the public search. Records are JSON objects keyed by the national field codes, one or an
+ * array of many; the answer is a receipt at once, processing runs in the background (the broker).
+ */
+@RestController
+@RequestMapping(path = "/api/v1/credit", produces = "application/json")
+@Tag(name = "credit", description = "行政许可、行政处罚信用信息（双公示） Permit and penalty decisions")
+public class CreditApi {
+
+    public record RecordStatusJson(int index, String status, Long recordId, List<Map<String, String>> problems) {
+    }
+
+    public record SubmissionJson(String submissionId, String type, String channel, Instant receivedAt, int records,
+                                 Map<String, Integer> counts, List<RecordStatusJson> items) {
+    }
+
+    public record PublicJson(long id, String type, String subject, String documentNumber, String authorityUscc,
+                             LocalDate decisionDate, Map<String, String> fields) {
+    }
+
+    private final CreditIntakeService intake;
+
+    public CreditApi(CreditIntakeService intake) {
+        this.intake = intake;
+    }
+
+    @PostMapping(path = "/permits", consumes = "application/json")
+    @Operation(summary = "Submit permit decisions (XK_* fields; one object or an array); 202 with the receipt")
+    public ResponseEntity<CreditIntakeService.Receipt> permits(@RequestBody JsonNode body) {
+        return receive(RecordType.PERMIT, body);
+    }
+
+    @PostMapping(path = "/penalties", consumes = "application/json")
+    @Operation(summary = "Submit penalty decisions (CF_* fields; one object or an array); 202 with the receipt")
+    public ResponseEntity<CreditIntakeService.Receipt> penalties(@RequestBody JsonNode body) {
+        return receive(RecordType.PENALTY, body);
+    }
+
+    @GetMapping("/submissions/{id}")
+    @Operation(summary = "The status of every record of a submission: RECEIVED, ACCEPTED, UPDATED, DUPLICATE or REJECTED"
+            + " (with every problem)")
+    public SubmissionJson submission(@PathVariable String id) {
+        CreditStore.Submission s = intake.submission(actor(), id);
+        List<RecordStatusJson> items = intake.records(id).stream().map(r -> new RecordStatusJson(r.index(),
+                r.status().name(), r.recordId(), r.problems().stream().map(p -> {
+                    Map<String, String> m = new LinkedHashMap<>();
+                    m.put("field", p.field());
+                    m.put("code", p.code());
+                    m.put("message", p.message().zh());
+                    return m;
+                }).toList())).toList();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        items.forEach(i -> counts.merge(i.status(), 1, Integer::sum));
+        return new SubmissionJson(s.id(), s.type().name(), s.channel(), s.receivedAt(), s.recordCount(), counts, items);
+    }
+
+    @GetMapping("/public")
+    @Operation(summary = "Published decisions (no sign-in); natural persons' personal data masked",
+            description = "q: the subject's name (as published), its unified social credit code, or the document number")
+    public List<PublicJson> search(@RequestParam(required = false) String q, @RequestParam(required = false) RecordType type,
+                                   @RequestParam(required = false) String authority,
+                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                   @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        if (q != null && q.length() > 100 || page < 0 || page > 10_000 || size < 1 || size > 100) {
+            throw new GovhubException(ErrorCode.REQUEST_PARAMETER_INVALID, Text.of("q 最多 100 字，size 在 1–100 之间",
+                    "q has at most 100 characters, size is 1-100"));
+        }
+        return intake.search(new CreditStore.PublicQuery(q, type, authority == null ? null : Identifiers.normalise(authority),
+                        from, to, page, size)).stream()
+                .map(r -> new PublicJson(r.id(), r.type().name(), r.subject(), r.documentNumber(), r.authorityUscc(),
+                        r.decisionDate(), r.fields())).toList();
+    }
+
+    private ResponseEntity<CreditIntakeService.Receipt> receive(RecordType type, JsonNode body) {
+        List<Map<String, String>> records = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
+        List<JsonNode> nodes = new ArrayList<>();
+        if (body != null && body.isArray()) {
+            body.forEach(nodes::add);
+        } else if (body != null && body.isObject()) {
+            nodes.add(body);
+        } else {
+            throw new GovhubException(ErrorCode.REQUEST_MALFORMED, Text.of("请求体应为一条记录（JSON 对象）或记录数组",
+                    "the body is one record (a JSON object) or an array of them"));
+        }
+        for (int i = 0; i < nodes.size(); i++) {
+            JsonNode n = nodes.get(i);
+            if (!n.isObject()) {
+                problems.add(new FieldProblem("[" + i + "]", ErrorCode.REQUEST_FIELD_INVALID.name(),
+                        Text.of("应为 JSON 对象", "must be a JSON object")));
+                continue;
+            }
+            Map<String, String> m = new LinkedHashMap<>();
+            final int index = i;
+            n.fields().forEachRemaining(e -> {
+                if (e.getValue().isValueNode()) {
+                    m.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText());
+                } else {
+                    problems.add(new FieldProblem("[" + index + "]." + e.getKey(), ErrorCode.REQUEST_FIELD_INVALID.name(),
+                            Text.of("字段值应为文字或数字", "a field's value is text or a number")));
+                }
+            });
+            records.add(m);
+        }
+        if (!problems.isEmpty()) {
+            throw new GovhubException(ErrorCode.REQUEST_FIELD_INVALID, Text.of("记录格式错误", "malformed records"), problems);
+        }
+        CreditIntakeService.Receipt receipt = intake.receive(actor(), type, records, "REST");
+        return ResponseEntity.accepted().location(URI.create("/api/v1/credit/submissions/" + receipt.submissionId()))
+                .body(receipt);
+    }
+
+    private static Actor actor() {
+        return CurrentActor.get().orElseThrow(() -> GovhubException.of(ErrorCode.AUTHENTICATION_REQUIRED));
+    }
+}

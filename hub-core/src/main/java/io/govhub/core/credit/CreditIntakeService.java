@@ -1,0 +1,153 @@
+package io.govhub.core.credit;
+
+import io.govhub.core.access.Actor;
+import io.govhub.core.access.Role;
+import io.govhub.core.audit.AuditEvent;
+import io.govhub.core.audit.AuditPort;
+import io.govhub.core.calendar.CalendarService;
+import io.govhub.core.division.DivisionDirectory;
+import io.govhub.core.identity.PersonalDataMasker;
+import io.govhub.core.shared.ErrorCode;
+import io.govhub.core.shared.FieldProblem;
+import io.govhub.core.shared.GovhubException;
+import io.govhub.core.shared.Text;
+import io.govhub.core.shared.Transactions;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Intake of permit and penalty decisions. {@link #receive} stores the submission as it came, every record of it, and
+ * answers at once with a receipt; the work queue hands it to a node that {@link #process processes} it: each record
+ * is validated, checked against the submitter, and stored as new, as an update (history kept) or recognised as a
+ * duplicate; or rejected with every problem. Processing only touches records still {@code RECEIVED}, so handing the
+ * same submission over twice, or after a crash, does no harm.
+ */
+public class CreditIntakeService {
+
+    public static final int MAX_RECORDS_PER_REQUEST = 1000;
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    /** The answer to a submission. */
+    public record Receipt(String submissionId, String type, int records, String status) {
+    }
+
+    private final CreditStore store;
+    private final CreditWorkQueue queue;
+    private final DivisionDirectory directory;
+    private final CalendarService calendar;
+    private final AuditPort audit;
+    private final Transactions tx;
+    private final Clock clock;
+
+    public CreditIntakeService(CreditStore store, CreditWorkQueue queue, DivisionDirectory directory,
+                               CalendarService calendar, AuditPort audit, Transactions tx, Clock clock) {
+        this.store = store;
+        this.queue = queue;
+        this.directory = directory;
+        this.calendar = calendar;
+        this.audit = audit;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    public Receipt receive(Actor actor, RecordType type, List<Map<String, String>> records, String channel) {
+        if (actor == null || !(actor.has(Role.CREDIT_OFFICER) || actor.has(Role.PARTNER_SYSTEM))) {
+            throw new GovhubException(ErrorCode.ACCESS_DENIED, Text.of("只有信用信息报送人员和对接系统可以报送",
+                    "only credit officers and partner systems submit decisions"));
+        }
+        if (records.isEmpty() || records.size() > MAX_RECORDS_PER_REQUEST) {
+            throw new GovhubException(ErrorCode.REQUEST_FIELD_INVALID, Text.of(
+                    "每次报送 1 到 " + MAX_RECORDS_PER_REQUEST + " 条记录（更多请用批量文件）",
+                    "submit 1 to " + MAX_RECORDS_PER_REQUEST + " records at a time (use a batch file for more)"));
+        }
+        String id = UUID.randomUUID().toString();
+        tx.inTransaction(() -> {
+            store.saveSubmission(new CreditStore.Submission(id, type, actor.organisationUscc(), actor.username(), channel,
+                    clock.instant(), records.size()), records);
+            audit.record(AuditEvent.of("CREDIT_SUBMITTED", actor.username(), channel,
+                    Map.of("submissionId", id, "type", type.name(), "records", records.size())));
+            tx.afterCommit(() -> queue.submitted(id));
+            return null;
+        });
+        return new Receipt(id, type.name(), records.size(), CreditStore.RecordStatus.RECEIVED.name());
+    }
+
+    /** Processes the records of a submission that are still waiting. */
+    public void process(String submissionId) {
+        CreditStore.Submission s = store.submission(submissionId).orElse(null);
+        if (s == null) {
+            return; // nothing to do: a message for a submission that was never committed
+        }
+        LocalDate today = LocalDate.now(clock.withZone(CHINA));
+        for (CreditStore.SubmittedRecord r : store.records(submissionId)) {
+            if (r.status() != CreditStore.RecordStatus.RECEIVED) {
+                continue;
+            }
+            tx.inTransaction(() -> {
+                processOne(s, r, today);
+                return null;
+            });
+        }
+    }
+
+    private void processOne(CreditStore.Submission s, CreditStore.SubmittedRecord r, LocalDate today) {
+        CreditRecordParser.Parsed parsed = CreditRecordParser.parse(s.type(), r.raw(), today,
+                uscc -> directory.organisation(uscc).isPresent());
+        List<FieldProblem> problems = new java.util.ArrayList<>(parsed.problems());
+        if (parsed.valid() && s.organisationUscc() != null
+                && !s.organisationUscc().equals(parsed.record().authorityUscc())) {
+            problems.add(new FieldProblem(s.type() == RecordType.PERMIT ? "XK_XKJGDM" : "CF_CFJGDM", "CREDIT_NOT_OWN_DECISION",
+                    Text.of("只能报送本单位作出的决定", "an officer submits their own organisation's decisions only")));
+        }
+        if (!problems.isEmpty()) {
+            store.outcome(s.id(), r.index(), CreditStore.RecordStatus.REJECTED, problems, null);
+            return;
+        }
+        CreditRecord record = parsed.record();
+        Instant now = clock.instant();
+        LocalDate due = PublicationDeadline.due(calendar.calendar(), record.decisionDate());
+        boolean onTime = !LocalDate.ofInstant(now, CHINA).isAfter(due);
+        Map<String, String> publicFields = CreditPublicView.of(record);
+        String subject = publicFields.getOrDefault(record.type().field("XDR_MC"), "");
+        CreditStore.Upsert u = store.upsert(record, contentHash(record), publicFields, subject, due, now, onTime);
+        store.outcome(s.id(), r.index(), u.status(), List.of(), u.recordId());
+    }
+
+    public CreditStore.Submission submission(Actor actor, String id) {
+        CreditStore.Submission s = store.submission(id).orElseThrow(() -> new GovhubException(ErrorCode.RESOURCE_NOT_FOUND,
+                Text.of("报送 " + PersonalDataMasker.maskFreeText(id) + " 不存在", "No submission " + id)));
+        if (actor == null || !(actor.username().equals(s.submittedBy()) || actor.has(Role.SUPERVISOR) || actor.has(Role.ADMIN))) {
+            throw new GovhubException(ErrorCode.ACCESS_DENIED, Text.of("只能查看本人的报送", "not your submission"));
+        }
+        return s;
+    }
+
+    public List<CreditStore.SubmittedRecord> records(String id) {
+        return store.records(id);
+    }
+
+    public List<CreditStore.PublicRecord> search(CreditStore.PublicQuery q) {
+        return store.search(q);
+    }
+
+    static String contentHash(CreditRecord r) {
+        StringBuilder b = new StringBuilder();
+        new TreeMap<>(r.fields()).forEach((k, v) -> b.append(k).append('=').append(v).append('\n'));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

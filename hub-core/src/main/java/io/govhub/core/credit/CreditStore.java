@@ -1,0 +1,48 @@
+package io.govhub.core.credit;
+
+import io.govhub.core.shared.FieldProblem;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Port: where submissions and credit records are kept. */
+public interface CreditStore {
+
+    enum RecordStatus { RECEIVED, ACCEPTED, UPDATED, DUPLICATE, REJECTED }
+
+    record Submission(String id, RecordType type, String organisationUscc, String submittedBy, String channel,
+                      Instant receivedAt, int recordCount) {
+    }
+
+    record SubmittedRecord(int index, Map<String, String> raw, RecordStatus status, List<FieldProblem> problems,
+                           Long recordId) {
+    }
+
+    void saveSubmission(Submission submission, List<Map<String, String>> records);
+
+    Optional<Submission> submission(String id);
+
+    List<SubmittedRecord> records(String submissionId);
+
+    /** Stores a validated record: new, an update of the same decision (history kept), or a duplicate. */
+    Upsert upsert(CreditRecord record, String contentHash, Map<String, String> publicFields, String subjectPublic,
+                  LocalDate dueDate, Instant publishedAt, boolean onTime);
+
+    record Upsert(long recordId, RecordStatus status) {
+    }
+
+    void outcome(String submissionId, int index, RecordStatus status, List<FieldProblem> problems, Long recordId);
+
+    /** A published record as the public sees it. */
+    record PublicRecord(long id, RecordType type, String subject, String documentNumber, String authorityUscc,
+                        LocalDate decisionDate, Map<String, String> fields) {
+    }
+
+    record PublicQuery(String text, RecordType type, String authorityUscc, LocalDate from, LocalDate to, int page, int size) {
+    }
+
+    List<PublicRecord> search(PublicQuery query);
+}

@@ -1,0 +1,186 @@
+package io.govhub.core.credit.persistence;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.govhub.core.credit.CreditRecord;
+import io.govhub.core.credit.CreditStore;
+import io.govhub.core.credit.RecordType;
+import io.govhub.core.shared.FieldProblem;
+import io.govhub.core.shared.Text;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Credit submissions and records in PostgreSQL; every statement binds its values. */
+public class JdbcCreditStore implements CreditStore {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final JdbcTemplate jdbc;
+
+    public JdbcCreditStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void saveSubmission(Submission s, List<Map<String, String>> records) {
+        jdbc.update("insert into credit_submission (id, record_type, organisation_uscc, submitted_by, channel, received_at,"
+                        + " record_count) values (?, ?, ?, ?, ?, ?, ?)", UUID.fromString(s.id()), s.type().name(),
+                s.organisationUscc(), s.submittedBy(), s.channel(), Timestamp.from(s.receivedAt()), s.recordCount());
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            rows.add(new Object[] {UUID.fromString(s.id()), i, json(records.get(i))});
+        }
+        jdbc.batchUpdate("insert into credit_submission_record (submission_id, idx, raw, status) values (?, ?, cast(? as jsonb),"
+                + " 'RECEIVED')", rows);
+    }
+
+    @Override
+    public Optional<Submission> submission(String id) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return jdbc.query("select id, record_type, organisation_uscc, submitted_by, channel, received_at, record_count"
+                        + " from credit_submission where id = ?",
+                (rs, i) -> new Submission(rs.getString(1), RecordType.valueOf(rs.getString(2)), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getInt(7)), uuid)
+                .stream().findFirst();
+    }
+
+    @Override
+    public List<SubmittedRecord> records(String submissionId) {
+        return jdbc.query("select idx, raw::text, status, problems::text, record_id from credit_submission_record"
+                        + " where submission_id = ? order by idx",
+                (rs, i) -> new SubmittedRecord(rs.getInt(1), readMap(rs.getString(2)), RecordStatus.valueOf(rs.getString(3)),
+                        readProblems(rs.getString(4)), (Long) rs.getObject(5)), UUID.fromString(submissionId));
+    }
+
+    @Override
+    public Upsert upsert(CreditRecord r, String contentHash, Map<String, String> publicFields, String subjectPublic,
+                         LocalDate dueDate, Instant publishedAt, boolean onTime) {
+        List<Map<String, Object>> existing = jdbc.queryForList(
+                "select id, content_hash, version, fields::text from credit_record where natural_key = ? for update",
+                r.naturalKey());
+        if (existing.isEmpty()) {
+            List<Long> ids = jdbc.queryForList("insert into credit_record (record_type, natural_key, authority_uscc,"
+                            + " document_number, subject_public, decision_date, due_date, published_at, on_time, fields,"
+                            + " public_fields, content_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb),"
+                            + " cast(? as jsonb), ?) on conflict (natural_key) do nothing returning id", Long.class,
+                    r.type().name(), r.naturalKey(), r.authorityUscc(), r.documentNumber(), subjectPublic,
+                    Date.valueOf(r.decisionDate()), Date.valueOf(dueDate), Timestamp.from(publishedAt), onTime,
+                    json(r.fields()), json(publicFields), contentHash);
+            if (ids.isEmpty()) {
+                // another node stored the same decision meanwhile: compare with that one
+                return upsert(r, contentHash, publicFields, subjectPublic, dueDate, publishedAt, onTime);
+            }
+            return new Upsert(ids.get(0), RecordStatus.ACCEPTED);
+        }
+        Map<String, Object> row = existing.get(0);
+        long id = ((Number) row.get("id")).longValue();
+        if (contentHash.equals(row.get("content_hash"))) {
+            return new Upsert(id, RecordStatus.DUPLICATE);
+        }
+        int version = ((Number) row.get("version")).intValue();
+        jdbc.update("insert into credit_record_history (record_id, version, fields, content_hash) values (?, ?,"
+                + " cast(? as jsonb), ?)", id, version, row.get("fields"), row.get("content_hash"));
+        jdbc.update("update credit_record set subject_public = ?, decision_date = ?, fields = cast(? as jsonb),"
+                        + " public_fields = cast(? as jsonb), content_hash = ?, version = version + 1, updated_at = now()"
+                        + " where id = ?", subjectPublic, Date.valueOf(r.decisionDate()), json(r.fields()),
+                json(publicFields), contentHash, id);
+        return new Upsert(id, RecordStatus.UPDATED);
+    }
+
+    @Override
+    public void outcome(String submissionId, int index, RecordStatus status, List<FieldProblem> problems, Long recordId) {
+        List<Map<String, String>> p = problems.stream().map(x -> {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("field", x.field());
+            m.put("code", x.code());
+            m.put("message", x.message().bilingual());
+            return m;
+        }).toList();
+        jdbc.update("update credit_submission_record set status = ?, problems = cast(? as jsonb), record_id = ?,"
+                        + " processed_at = now() where submission_id = ? and idx = ?", status.name(),
+                p.isEmpty() ? null : json(p), recordId, UUID.fromString(submissionId), index);
+    }
+
+    @Override
+    public List<PublicRecord> search(PublicQuery q) {
+        StringBuilder sql = new StringBuilder("select id, record_type, subject_public, document_number, authority_uscc,"
+                + " decision_date, public_fields::text from credit_record where true");
+        List<Object> args = new ArrayList<>();
+        if (q.text() != null && !q.text().isBlank()) {
+            sql.append(" and (strpos(subject_public, ?) > 0 or strpos(document_number, ?) > 0"
+                    + " or public_fields ->> (case when record_type = 'PERMIT' then 'XK_XDR_SHXYM' else 'CF_XDR_SHXYM' end) = ?)");
+            String t = q.text().strip();
+            args.add(t);
+            args.add(t);
+            args.add(t.toUpperCase(java.util.Locale.ROOT));
+        }
+        if (q.type() != null) {
+            sql.append(" and record_type = ?");
+            args.add(q.type().name());
+        }
+        if (q.authorityUscc() != null) {
+            sql.append(" and authority_uscc = ?");
+            args.add(q.authorityUscc());
+        }
+        if (q.from() != null) {
+            sql.append(" and decision_date >= ?");
+            args.add(Date.valueOf(q.from()));
+        }
+        if (q.to() != null) {
+            sql.append(" and decision_date <= ?");
+            args.add(Date.valueOf(q.to()));
+        }
+        sql.append(" order by decision_date desc, id desc limit ? offset ?");
+        args.add(q.size());
+        args.add((long) q.page() * q.size());
+        return jdbc.query(sql.toString(), (rs, i) -> new PublicRecord(rs.getLong(1), RecordType.valueOf(rs.getString(2)),
+                rs.getString(3), rs.getString(4), rs.getString(5), rs.getDate(6).toLocalDate(), readMap(rs.getString(7))),
+                args.toArray());
+    }
+
+    private static String json(Object o) {
+        try {
+            return JSON.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private static Map<String, String> readMap(String json) {
+        try {
+            return JSON.readValue(json, new TypeReference<LinkedHashMap<String, String>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<FieldProblem> readProblems(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        try {
+            List<Map<String, String>> list = JSON.readValue(json, new TypeReference<>() {
+            });
+            return list.stream().map(m -> new FieldProblem(m.get("field"), m.get("code"),
+                    Text.of(m.get("message"), m.get("message")))).toList();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
