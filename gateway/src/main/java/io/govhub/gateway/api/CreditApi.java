@@ -69,6 +69,41 @@ public class CreditApi {
         return receive(RecordType.PENALTY, body);
     }
 
+    @PostMapping(path = "/batches", consumes = "multipart/form-data")
+    @Operation(summary = "Submit a batch file (.csv in UTF-8 or GBK, or .xlsx) in the national field layout: the header"
+            + " row holds the field codes (XK_* or CF_*); 202 with the receipt")
+    public ResponseEntity<CreditIntakeService.Receipt> batch(@RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+                                                             @RequestParam(required = false) String charset)
+            throws java.io.IOException {
+        if (file == null || file.isEmpty()) {
+            throw GovhubException.of(ErrorCode.REQUEST_PARAMETER_MISSING);
+        }
+        java.nio.charset.Charset cs = null;
+        if (charset != null && !charset.isBlank()) {
+            try {
+                cs = java.nio.charset.Charset.forName(charset.strip());
+            } catch (RuntimeException e) {
+                throw new GovhubException(ErrorCode.REQUEST_PARAMETER_INVALID, Text.of("不支持的字符编码", "unsupported charset"));
+            }
+        }
+        String name = file.getOriginalFilename() == null ? "batch" : java.nio.file.Path.of(file.getOriginalFilename()).getFileName().toString();
+        java.nio.file.Path tmp = java.nio.file.Files.createTempFile("govhub-credit-", name.toLowerCase().endsWith(".xlsx") ? ".xlsx" : ".csv");
+        try {
+            file.transferTo(tmp);
+            CreditIntakeService.Receipt receipt;
+            try {
+                receipt = intake.receiveBatch(actor(), tmp, name, cs);
+            } catch (java.io.IOException e) {
+                throw new GovhubException(ErrorCode.REQUEST_MALFORMED, Text.of("文件无法读取：" + e.getMessage(),
+                        "the file cannot be read: " + e.getMessage()));
+            }
+            return ResponseEntity.accepted().location(URI.create("/api/v1/credit/submissions/" + receipt.submissionId()))
+                    .body(receipt);
+        } finally {
+            java.nio.file.Files.deleteIfExists(tmp);
+        }
+    }
+
     @GetMapping("/submissions/{id}")
     @Operation(summary = "The status of every record of a submission: RECEIVED, ACCEPTED, UPDATED, DUPLICATE or REJECTED"
             + " (with every problem)")

@@ -48,7 +48,8 @@ public class RequestLimitsFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long declared = req.getContentLengthLong();
         String uri = req.getRequestURI();
-        long limit = uri.startsWith("/api/v1/guide-imports") || uri.startsWith("/workbench/imports") ? importLimit : this.limit;
+        long limit = uri.startsWith("/api/v1/guide-imports") || uri.startsWith("/workbench/imports")
+                || uri.startsWith("/api/v1/credit/batches") ? importLimit : this.limit;
         if (declared > limit) {
             res.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             res.setContentType("application/problem+json");

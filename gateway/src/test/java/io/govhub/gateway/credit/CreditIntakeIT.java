@@ -127,4 +127,77 @@ class CreditIntakeIT extends EmbeddedAppIT {
         assertThat(post("credit-officer", "[{\"CF_XDR_MC\":{\"nested\":1}}]").code()).isEqualTo("REQUEST_FIELD_INVALID");
         assertThat(post("credit-officer", "[]").code()).isEqualTo("REQUEST_FIELD_INVALID");
     }
+
+    private Http.Response upload(String user, String fileName, byte[] content) {
+        String boundary = "govhub-" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return http().send("POST", "/api/v1/credit/batches", user, "multipart/form-data; boundary=" + boundary,
+                body.toByteArray());
+    }
+
+    private static String csv(java.util.List<ObjectNode> records) {
+        java.util.List<String> columns = new java.util.ArrayList<>();
+        records.get(0).fieldNames().forEachRemaining(columns::add);
+        StringBuilder b = new StringBuilder(String.join(",", columns)).append("\r\n");
+        for (ObjectNode r : records) {
+            b.append(String.join(",", columns.stream().map(c -> {
+                String v = r.path(c).asText("");
+                return v.contains(",") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+            }).toList())).append("\r\n");
+        }
+        return b.toString();
+    }
+
+    @Test
+    void a_gbk_csv_batch_accepts_the_good_rows_and_reports_the_bad_one() throws Exception {
+        String base = "临市监罚〔2026〕批" + System.nanoTime() % 100000 + "-";
+        ObjectNode bad = penalty(base + "3", "abc");
+        java.util.List<ObjectNode> rows = java.util.List.of(penalty(base + "1", "1"), penalty(base + "2", "2.5"), bad);
+        Http.Response receipt = upload("credit-officer", "处罚.csv", csv(rows).getBytes("GBK"));
+        assertThat(receipt.json().path("type").asText()).isEqualTo("PENALTY");
+        assertThat(receipt.json().path("records").asInt()).isEqualTo(3);
+        JsonNode s = processed(receipt);
+        assertThat(s.path("counts").path("ACCEPTED").asInt()).isEqualTo(2);
+        assertThat(s.path("counts").path("REJECTED").asInt()).isEqualTo(1);
+        assertThat(s.path("items").get(2).path("problems").get(0).path("field").asText()).isEqualTo("CF_NR_FK");
+        // read as GBK: the names came through
+        assertThat(http().get("/api/v1/credit/public?q=" + java.net.URLEncoder.encode(base + "1", StandardCharsets.UTF_8))
+                .json().get(0).path("subject").asText()).isEqualTo("李**");
+    }
+
+    @Test
+    void an_xlsx_batch() throws Exception {
+        ObjectNode r = penalty("临市监罚〔2026〕表" + System.nanoTime() % 100000 + "号", "3");
+        byte[] xlsx;
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = new java.io.ByteArrayOutputStream()) {
+            var sheet = wb.createSheet("CF");
+            var header = sheet.createRow(0);
+            var data = sheet.createRow(1);
+            int i = 0;
+            for (var it = r.fields(); it.hasNext(); i++) {
+                var e = it.next();
+                header.createCell(i).setCellValue(e.getKey());
+                data.createCell(i).setCellValue(e.getValue().asText());
+            }
+            wb.write(out);
+            xlsx = out.toByteArray();
+        }
+        assertThat(processed(upload("credit-officer", "cf.xlsx", xlsx)).path("counts").path("ACCEPTED").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void batches_in_an_unknown_layout_or_unreadable_are_refused_whole() {
+        Http.Response old = upload("credit-officer", "old.csv", "行政相对人名称,代码_1,代码_2\n某公司,1,2\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(old.status()).isEqualTo(400);
+        assertThat(old.json().path("detail").asText()).contains("2015");
+        Http.Response garbage = upload("credit-officer", "x.xlsx", "not a zip".getBytes(StandardCharsets.UTF_8));
+        assertThat(garbage.status()).isEqualTo(400);
+        assertThat(garbage.code()).isEqualTo("REQUEST_MALFORMED");
+        assertThat(upload("credit-officer", "x.pdf", "%PDF".getBytes(StandardCharsets.UTF_8)).code()).isEqualTo("REQUEST_MEDIA_TYPE");
+        assertThat(upload("clerk-lanshan", "x.csv", "CF_WSH\n1\n".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(403);
+    }
 }

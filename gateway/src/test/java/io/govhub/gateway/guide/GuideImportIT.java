@@ -3,7 +3,7 @@ package io.govhub.gateway.guide;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.govhub.gateway.support.EmbeddedAppIT;
 import io.govhub.gateway.support.Http;
-import io.govhub.guide.imports.CsvRows;
+import io.govhub.core.tabular.CsvRows;
 import io.govhub.guide.imports.ImportColumns;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;

@@ -2,7 +2,7 @@ package io.govhub.gateway.ui;
 
 import io.govhub.gateway.support.Browser;
 import io.govhub.gateway.support.BrowserIT;
-import io.govhub.guide.imports.CsvRows;
+import io.govhub.core.tabular.CsvRows;
 import io.govhub.guide.imports.ImportColumns;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;

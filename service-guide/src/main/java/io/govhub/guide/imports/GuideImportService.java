@@ -1,5 +1,8 @@
 package io.govhub.guide.imports;
 
+import io.govhub.core.tabular.CsvRows;
+import io.govhub.core.tabular.XlsxRows;
+import io.govhub.core.tabular.RowHandler;
 import io.govhub.core.access.Actor;
 import io.govhub.core.access.Role;
 import io.govhub.core.shared.ErrorCode;

@@ -1,5 +1,6 @@
 package io.govhub.guide.imports;
 
+import io.govhub.core.tabular.CsvRows;
 import java.util.List;
 
 /**

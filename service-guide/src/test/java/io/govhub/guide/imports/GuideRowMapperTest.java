@@ -1,5 +1,7 @@
 package io.govhub.guide.imports;
 
+import io.govhub.core.tabular.CsvRows;
+import io.govhub.core.tabular.RowHandler;
 import io.govhub.core.shared.FieldProblem;
 import io.govhub.guide.validation.GuideValidator;
 import org.junit.jupiter.api.Test;

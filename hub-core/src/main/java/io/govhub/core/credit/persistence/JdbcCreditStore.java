@@ -45,6 +45,21 @@ public class JdbcCreditStore implements CreditStore {
     }
 
     @Override
+    public void addRecords(String submissionId, int firstIndex, List<Map<String, String>> records) {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            rows.add(new Object[] {UUID.fromString(submissionId), firstIndex + i, json(records.get(i))});
+        }
+        jdbc.batchUpdate("insert into credit_submission_record (submission_id, idx, raw, status) values (?, ?, cast(? as jsonb),"
+                + " 'RECEIVED')", rows);
+    }
+
+    @Override
+    public void setRecordCount(String submissionId, int count) {
+        jdbc.update("update credit_submission set record_count = ? where id = ?", count, UUID.fromString(submissionId));
+    }
+
+    @Override
     public Optional<Submission> submission(String id) {
         UUID uuid;
         try {

@@ -1,4 +1,4 @@
-package io.govhub.guide.imports;
+package io.govhub.core.tabular;
 
 import java.util.List;
 

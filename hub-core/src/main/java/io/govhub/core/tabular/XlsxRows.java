@@ -1,4 +1,4 @@
-package io.govhub.guide.imports;
+package io.govhub.core.tabular;
 
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
@@ -46,6 +46,8 @@ public final class XlsxRows {
                         new Handler(handler), new DataFormatter(), false));
                 xml.parse(new InputSource(sheet));
             }
+        } catch (io.govhub.core.shared.GovhubException e) {
+            throw e; // the row handler's own verdict on the content
         } catch (OpenXML4JException | SAXException | ParserConfigurationException | RuntimeException e) {
             throw new IOException("not a readable .xlsx file: " + e.getMessage(), e);
         }

@@ -1,0 +1,100 @@
+package io.govhub.core.credit;
+
+import io.govhub.core.shared.ErrorCode;
+import io.govhub.core.shared.GovhubException;
+import io.govhub.core.shared.Text;
+import io.govhub.core.tabular.CsvRows;
+import io.govhub.core.tabular.RowHandler;
+import io.govhub.core.tabular.XlsxRows;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Reads a batch file of decisions in the current national layout: the header row holds the national field codes
+ * ({@code XK_…} for permits, {@code CF_…} for penalties, plus {@code BZ}), one decision per row. CSV in UTF-8 or GBK
+ * (detected, or declared), or XLSX. The older 2015 template (代码_1…代码_5) is not read yet: such a file is refused
+ * with a message that says so.
+ */
+public final class CreditBatchReader {
+
+    private CreditBatchReader() {
+    }
+
+    /** Detects the record type from the header, then hands every row to {@code sink} as field code → value. */
+    public static RecordType read(Path file, String fileName, Charset declared, java.util.function.Consumer<RecordType> typeFound,
+                                  Consumer<Map<String, String>> sink) throws IOException {
+        String name = fileName.toLowerCase(Locale.ROOT);
+        Handler h = new Handler(typeFound, sink);
+        if (name.endsWith(".xlsx")) {
+            XlsxRows.read(file.toFile(), h);
+        } else if (name.endsWith(".csv")) {
+            Charset cs = declared;
+            if (cs == null) {
+                try (InputStream head = Files.newInputStream(file)) {
+                    byte[] probe = head.readNBytes(64 * 1024);
+                    cs = CsvRows.detect(probe, probe.length);
+                }
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                CsvRows.read(in, cs, h);
+            }
+        } else {
+            throw new GovhubException(ErrorCode.REQUEST_MEDIA_TYPE, Text.of("只支持 .csv 和 .xlsx 文件",
+                    "only .csv and .xlsx files are accepted"));
+        }
+        if (h.type == null) {
+            throw new GovhubException(ErrorCode.REQUEST_FIELD_INVALID, Text.of("文件为空", "the file is empty"));
+        }
+        return h.type;
+    }
+
+    private static final class Handler implements RowHandler {
+        private final Consumer<RecordType> typeFound;
+        private final Consumer<Map<String, String>> sink;
+        private List<String> header;
+        private RecordType type;
+
+        Handler(Consumer<RecordType> typeFound, Consumer<Map<String, String>> sink) {
+            this.typeFound = typeFound;
+            this.sink = sink;
+        }
+
+        @Override
+        public void header(List<String> names) {
+            header = names.stream().map(n -> n == null ? "" : n.strip().toUpperCase(Locale.ROOT)).toList();
+            boolean permit = header.stream().anyMatch(c -> c.startsWith("XK_"));
+            boolean penalty = header.stream().anyMatch(c -> c.startsWith("CF_"));
+            if (permit == penalty) {
+                boolean old = header.stream().anyMatch(c -> c.startsWith("代码_"));
+                throw new GovhubException(ErrorCode.REQUEST_FIELD_INVALID, Text.of(
+                        old ? "这是 2015 年旧模板（代码_1…代码_5），暂不支持，请按现行国家字段（XK_*/CF_*）导出"
+                                : "表头应为国家字段代码：行政许可 XK_*，或行政处罚 CF_*（不可混合）；若文件是 GBK 编码，请声明编码",
+                        old ? "the 2015 template (代码_1…代码_5) is not supported yet; export in the national field layout"
+                                : "the header must hold the national field codes, XK_* for permits or CF_* for penalties"
+                                + " (not both); if the file is GBK, declare it"));
+            }
+            type = permit ? RecordType.PERMIT : RecordType.PENALTY;
+            typeFound.accept(type);
+        }
+
+        @Override
+        public void row(int rowNumber, List<String> cells) {
+            Map<String, String> m = new LinkedHashMap<>();
+            for (int i = 0; i < header.size() && i < cells.size(); i++) {
+                if (!header.get(i).isEmpty()) {
+                    m.put(header.get(i), cells.get(i));
+                }
+            }
+            sink.accept(m);
+        }
+    }
+}
