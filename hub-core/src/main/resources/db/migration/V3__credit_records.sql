@@ -30,9 +30,10 @@ create table credit_record (
     document_number varchar(200) not null,
     subject_public  varchar(300) not null,          -- the subject's name as the public sees it (masked for persons)
     decision_date   date         not null,
-    due_date        date         not null,          -- 7 working days after the decision
+    due_date        date,                           -- 7 working days after the decision (null: calendar not loaded)
     published_at    timestamptz  not null,
-    on_time         boolean      not null,
+    on_time         boolean,                        -- null while a needed year's holiday notice is not loaded
+    late_working_days integer,                      -- working days published after the due date
     fields          jsonb        not null,          -- complete record: not for public surfaces
     public_fields   jsonb        not null,          -- masked
     content_hash    char(64)     not null,

@@ -122,6 +122,37 @@ public class CreditApi {
         return new SubmissionJson(s.id(), s.type().name(), s.channel(), s.receivedAt(), s.recordCount(), counts, items);
     }
 
+    @GetMapping("/compliance")
+    @Operation(summary = "Compliance report (SUPERVISOR): per deciding organisation, decisions of the period published"
+            + " on time (7 working days) or late, and by how many working days in all")
+    public List<CreditStore.ComplianceLine> compliance(
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String division) {
+        return intake.compliance(actor(), from, to, division);
+    }
+
+    @GetMapping(path = "/compliance.csv", produces = "text/csv")
+    @Operation(summary = "The compliance report as CSV (UTF-8 with BOM, formulas defused)")
+    public ResponseEntity<byte[]> complianceCsv(
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String division) {
+        StringBuilder b = new StringBuilder(io.govhub.core.tabular.CsvExport.BOM);
+        b.append(io.govhub.core.tabular.CsvExport.line(List.of("决定机关", "统一社会信用代码", "行政区划", "决定总数",
+                "按时公示", "逾期公示", "按时率", "逾期工作日合计", "待定（节假日安排未导入）")));
+        for (CreditStore.ComplianceLine l : intake.compliance(actor(), from, to, division)) {
+            b.append(io.govhub.core.tabular.CsvExport.line(List.of(l.authorityName(), l.authorityUscc(), l.divisionCode(),
+                    String.valueOf(l.total()), String.valueOf(l.onTime()), String.valueOf(l.late()),
+                    String.format("%.1f%%", l.onTimeRate() * 100), String.valueOf(l.lateWorkingDays()),
+                    String.valueOf(l.unknown()))));
+        }
+        return ResponseEntity.ok().contentType(new org.springframework.http.MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"compliance-" + from + "-" + to + ".csv\"")
+                .body(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     @GetMapping("/public")
     @Operation(summary = "Published decisions (no sign-in); natural persons' personal data masked",
             description = "q: the subject's name (as published), its unified social credit code, or the document number")

@@ -86,6 +86,7 @@ public class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/workbench", "/workbench/**").hasAnyRole("GUIDE_EDITOR", "GUIDE_REVIEWER")
+                        .requestMatchers("/supervision").hasAnyRole("SUPERVISOR", "ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?signedOut").deleteCookies("JSESSIONID"))

@@ -200,4 +200,42 @@ class CreditIntakeIT extends EmbeddedAppIT {
         assertThat(upload("credit-officer", "x.pdf", "%PDF".getBytes(StandardCharsets.UTF_8)).code()).isEqualTo("REQUEST_MEDIA_TYPE");
         assertThat(upload("clerk-lanshan", "x.csv", "CF_WSH\n1\n".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(403);
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    io.govhub.core.calendar.CalendarService calendar;
+
+    @Test
+    void the_compliance_report_counts_a_late_publication() throws Exception {
+        // decided Fri 2026-10-09: due 2026-10-19 (10-10 is an adjusted working day); published today, so late
+        ObjectNode october = penalty("临市监罚〔2026〕十月" + System.nanoTime() % 100000 + "号", "1");
+        october.put("CF_JDRQ", "2026-10-09");
+        assertThat(processed(post("credit-officer", october)).path("items").get(0).path("status").asText()).isEqualTo("ACCEPTED");
+
+        JsonNode lines = http().get("/api/v1/credit/compliance?from=2026-10-01&to=2026-10-31", "supervisor").json();
+        JsonNode market = null;
+        for (JsonNode l : lines) {
+            if (l.path("authorityUscc").asText().equals(MARKET)) {
+                market = l;
+            }
+        }
+        assertThat(market).as(lines.toString()).isNotNull();
+        assertThat(market.path("total").asInt()).isEqualTo(1);
+        assertThat(market.path("onTime").asInt()).isZero();
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        if (calendar.calendar().isKnown(today.getYear())) {
+            assertThat(market.path("late").asInt()).isEqualTo(1);
+            assertThat(market.path("lateWorkingDays").asInt())
+                    .isEqualTo(calendar.workingDaysBetween(java.time.LocalDate.of(2026, 10, 19), today));
+        } else {
+            assertThat(market.path("unknown").asInt()).isEqualTo(1);
+        }
+
+        Http.Response csv = http().get("/api/v1/credit/compliance.csv?from=2026-10-01&to=2026-10-31", "supervisor");
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(csv.body()).startsWith("\uFEFF决定机关").contains("临沂市市场监督管理局,11371300MB28500332,371300,1,0,");
+        assertThat(http().get("/api/v1/credit/compliance?from=2026-10-01&to=2026-10-31", "credit-officer").status())
+                .isEqualTo(403);
+        assertThat(http().get("/api/v1/credit/compliance?from=2026-10-31&to=2026-10-01", "supervisor").code())
+                .isEqualTo("REQUEST_PARAMETER_INVALID");
+    }
 }

@@ -97,4 +97,36 @@ class BrowserUiIT extends BrowserIT {
                 .contains("发改价格〔2005〕436号");
         Browser.screenshot(driver, "guide-fees");
     }
+
+    @Test
+    void a_supervisor_sees_the_compliance_chart() throws Exception {
+        String penalty = """
+                {"CF_XDR_MC":"临沂某商贸有限公司","CF_XDR_LB":"法人及非法人组织","CF_XDR_SHXYM":"91350100M000100Y43",
+                 "CF_FRDB":"赵六","CF_WSH":"临市监罚〔2026〕图%d号","CF_WFXW":"虚假宣传","CF_SY":"发布虚假广告",
+                 "CF_YJ":"《中华人民共和国广告法》第五十五条","CF_CFLB":"罚款","CF_NR":"罚款二万元","CF_NR_FK":"2",
+                 "CF_JDRQ":"2026-11-02","CF_CFJG":"临沂市市场监督管理局","CF_CFJGDM":"11371300MB28500332",
+                 "CF_SJLY":"临沂市市场监督管理局","CF_SJLYDM":"11371300MB28500332"}""".formatted(System.nanoTime() % 100000);
+        var receipt = http().send("POST", "/api/v1/credit/penalties", "credit-officer", "application/json",
+                penalty.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String location = receipt.header("Location");
+        for (int i = 0; i < 100 && http().get(location, "credit-officer").body().contains("RECEIVED"); i++) {
+            Thread.sleep(100);
+        }
+
+        driver.get(url("/login"));
+        driver.findElement(By.name("username")).sendKeys("supervisor");
+        driver.findElement(By.name("password")).sendKeys("demo123");
+        driver.findElement(By.cssSelector("#login-form button")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        driver.findElement(By.linkText("双公示督查")).click();
+        setValue(driver.findElement(By.name("from")), "2026-11-01");
+        setValue(driver.findElement(By.name("to")), "2026-11-30");
+        driver.findElement(By.cssSelector("#report-form button")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("from=2026-11-01"));
+        WebElement table = new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("compliance")));
+        assertThat(table.getText()).contains("临沂市市场监督管理局");
+        assertThat(driver.findElements(By.cssSelector("svg.chart rect"))).isNotEmpty();
+        Browser.screenshot(driver, "supervision");
+    }
 }

@@ -165,13 +165,23 @@ public class CreditIntakeService {
             store.outcome(s.id(), r.index(), CreditStore.RecordStatus.REJECTED, problems, null);
             return;
         }
-        CreditRecord record = parsed.record();
+        store(s, r, parsed.record());
+    }
+
+    private void store(CreditStore.Submission s, CreditStore.SubmittedRecord r, CreditRecord record) {
         Instant now = clock.instant();
-        LocalDate due = PublicationDeadline.due(calendar.calendar(), record.decisionDate());
-        boolean onTime = !LocalDate.ofInstant(now, CHINA).isAfter(due);
+        LocalDate due = null;
+        Integer late = null;
+        try {
+            due = PublicationDeadline.due(calendar.calendar(), record.decisionDate());
+            late = PublicationDeadline.status(calendar.calendar(), record.decisionDate(), LocalDate.ofInstant(now, CHINA), null)
+                    .workingDaysLate();
+        } catch (io.govhub.core.calendar.CalendarYearUnknownException e) {
+            // a year's holiday notice is not loaded yet: the record is published, its punctuality stays unknown
+        }
         Map<String, String> publicFields = CreditPublicView.of(record);
         String subject = publicFields.getOrDefault(record.type().field("XDR_MC"), "");
-        CreditStore.Upsert u = store.upsert(record, contentHash(record), publicFields, subject, due, now, onTime);
+        CreditStore.Upsert u = store.upsert(record, contentHash(record), publicFields, subject, due, now, late);
         store.outcome(s.id(), r.index(), u.status(), List.of(), u.recordId());
     }
 
@@ -190,6 +200,18 @@ public class CreditIntakeService {
 
     public List<CreditStore.PublicRecord> search(CreditStore.PublicQuery q) {
         return store.search(q);
+    }
+
+    /** The compliance report of a period (SUPERVISOR or ADMIN): per deciding organisation, on time or late. */
+    public List<CreditStore.ComplianceLine> compliance(Actor actor, LocalDate from, LocalDate to, String divisionCode) {
+        if (actor == null || !(actor.has(Role.SUPERVISOR) || actor.has(Role.ADMIN))) {
+            throw new GovhubException(ErrorCode.ACCESS_DENIED, Text.of("只有督查人员可以查看报告", "supervisors only"));
+        }
+        if (from == null || to == null || to.isBefore(from) || from.plusYears(5).isBefore(to)) {
+            throw new GovhubException(ErrorCode.REQUEST_PARAMETER_INVALID, Text.of("期间应为 from ≤ to，且不超过 5 年",
+                    "the period must have from <= to and span at most 5 years"));
+        }
+        return store.compliance(from, to, divisionCode);
     }
 
     static String contentHash(CreditRecord r) {

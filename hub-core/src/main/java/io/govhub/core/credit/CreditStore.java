@@ -34,7 +34,7 @@ public interface CreditStore {
 
     /** Stores a validated record: new, an update of the same decision (history kept), or a duplicate. */
     Upsert upsert(CreditRecord record, String contentHash, Map<String, String> publicFields, String subjectPublic,
-                  LocalDate dueDate, Instant publishedAt, boolean onTime);
+                  LocalDate dueDate, Instant publishedAt, Integer lateWorkingDays);
 
     record Upsert(long recordId, RecordStatus status) {
     }
@@ -50,4 +50,15 @@ public interface CreditStore {
     }
 
     List<PublicRecord> search(PublicQuery query);
+
+    /** One organisation's line in the compliance report. */
+    record ComplianceLine(String authorityUscc, String authorityName, String divisionCode, long total, long onTime,
+                          long late, long lateWorkingDays, long unknown) {
+        public double onTimeRate() {
+            return total == 0 ? 0 : (double) onTime / total;
+        }
+    }
+
+    /** Decisions of a period by deciding organisation: how many were published on time, late, and by how much. */
+    List<ComplianceLine> compliance(LocalDate from, LocalDate to, String divisionCode);
 }

@@ -146,7 +146,7 @@ public final class CsvRows {
         return String.join(",", Arrays.stream(cells).map(CsvRows::quote).toList());
     }
 
-    static String quote(String s) {
+    public static String quote(String s) {
         if (s == null) {
             return "";
         }

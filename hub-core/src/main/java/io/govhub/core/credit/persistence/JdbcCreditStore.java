@@ -84,21 +84,22 @@ public class JdbcCreditStore implements CreditStore {
 
     @Override
     public Upsert upsert(CreditRecord r, String contentHash, Map<String, String> publicFields, String subjectPublic,
-                         LocalDate dueDate, Instant publishedAt, boolean onTime) {
+                         LocalDate dueDate, Instant publishedAt, Integer lateWorkingDays) {
         List<Map<String, Object>> existing = jdbc.queryForList(
                 "select id, content_hash, version, fields::text from credit_record where natural_key = ? for update",
                 r.naturalKey());
         if (existing.isEmpty()) {
             List<Long> ids = jdbc.queryForList("insert into credit_record (record_type, natural_key, authority_uscc,"
-                            + " document_number, subject_public, decision_date, due_date, published_at, on_time, fields,"
-                            + " public_fields, content_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb),"
-                            + " cast(? as jsonb), ?) on conflict (natural_key) do nothing returning id", Long.class,
-                    r.type().name(), r.naturalKey(), r.authorityUscc(), r.documentNumber(), subjectPublic,
-                    Date.valueOf(r.decisionDate()), Date.valueOf(dueDate), Timestamp.from(publishedAt), onTime,
+                            + " document_number, subject_public, decision_date, due_date, published_at, on_time,"
+                            + " late_working_days, fields, public_fields, content_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                            + " cast(? as jsonb), cast(? as jsonb), ?) on conflict (natural_key) do nothing returning id",
+                    Long.class, r.type().name(), r.naturalKey(), r.authorityUscc(), r.documentNumber(), subjectPublic,
+                    Date.valueOf(r.decisionDate()), dueDate == null ? null : Date.valueOf(dueDate), Timestamp.from(publishedAt),
+                    lateWorkingDays == null ? null : lateWorkingDays == 0, lateWorkingDays,
                     json(r.fields()), json(publicFields), contentHash);
             if (ids.isEmpty()) {
                 // another node stored the same decision meanwhile: compare with that one
-                return upsert(r, contentHash, publicFields, subjectPublic, dueDate, publishedAt, onTime);
+                return upsert(r, contentHash, publicFields, subjectPublic, dueDate, publishedAt, lateWorkingDays);
             }
             return new Upsert(ids.get(0), RecordStatus.ACCEPTED);
         }
@@ -166,6 +167,19 @@ public class JdbcCreditStore implements CreditStore {
         return jdbc.query(sql.toString(), (rs, i) -> new PublicRecord(rs.getLong(1), RecordType.valueOf(rs.getString(2)),
                 rs.getString(3), rs.getString(4), rs.getString(5), rs.getDate(6).toLocalDate(), readMap(rs.getString(7))),
                 args.toArray());
+    }
+
+    @Override
+    public List<ComplianceLine> compliance(LocalDate from, LocalDate to, String divisionCode) {
+        return jdbc.query("select o.uscc, o.name, o.division_code, count(*),"
+                        + " count(*) filter (where r.on_time), count(*) filter (where not r.on_time),"
+                        + " coalesce(sum(r.late_working_days), 0), count(*) filter (where r.on_time is null)"
+                        + " from credit_record r join organisation o on o.uscc = r.authority_uscc"
+                        + " where r.decision_date between ? and ? and (cast(? as varchar) is null or o.division_code = ?)"
+                        + " group by o.uscc, o.name, o.division_code order by o.division_code, o.uscc",
+                (rs, i) -> new ComplianceLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                        rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8)),
+                Date.valueOf(from), Date.valueOf(to), divisionCode, divisionCode);
     }
 
     private static String json(Object o) {
