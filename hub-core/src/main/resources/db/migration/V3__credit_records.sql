@@ -34,6 +34,10 @@ create table credit_record (
     published_at    timestamptz  not null,
     on_time         boolean,                        -- null while a needed year's holiday notice is not loaded
     late_working_days integer,                      -- working days published after the due date
+    publicity_end   date,                           -- last day in the public view (null: no end, e.g. permits)
+    publicity_flag  varchar(40),                    -- why the end differs from the source's, if it does
+    publicity_rules varchar(40)  not null,          -- version of the rule set that computed it
+    public          boolean      not null,          -- false: kept out of the public view by rule
     fields          jsonb        not null,          -- complete record: not for public surfaces
     public_fields   jsonb        not null,          -- masked
     content_hash    char(64)     not null,

@@ -48,7 +48,7 @@ public class CreditApi {
     }
 
     public record PublicJson(long id, String type, String subject, String documentNumber, String authorityUscc,
-                             LocalDate decisionDate, Map<String, String> fields) {
+                             LocalDate decisionDate, LocalDate publicUntil, Map<String, String> fields) {
     }
 
     private final CreditIntakeService intake;
@@ -166,9 +166,9 @@ public class CreditApi {
                     "q has at most 100 characters, size is 1-100"));
         }
         return intake.search(new CreditStore.PublicQuery(q, type, authority == null ? null : Identifiers.normalise(authority),
-                        from, to, page, size)).stream()
+                        from, to, page, size, LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")))).stream()
                 .map(r -> new PublicJson(r.id(), r.type().name(), r.subject(), r.documentNumber(), r.authorityUscc(),
-                        r.decisionDate(), r.fields())).toList();
+                        r.decisionDate(), r.publicUntil(), r.fields())).toList();
     }
 
     private ResponseEntity<CreditIntakeService.Receipt> receive(RecordType type, JsonNode body) {

@@ -238,4 +238,27 @@ class CreditIntakeIT extends EmbeddedAppIT {
         assertThat(http().get("/api/v1/credit/compliance?from=2026-10-31&to=2026-10-01", "supervisor").code())
                 .isEqualTo("REQUEST_PARAMETER_INVALID");
     }
+
+    @Test
+    void a_penalty_whose_publicity_has_ended_is_not_public() throws Exception {
+        String tag = String.valueOf(System.nanoTime() % 100000);
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        ObjectNode oldWarning = penalty("临市监罚〔2023〕旧" + tag + "号", "1");
+        oldWarning.put("CF_JDRQ", today.minusYears(2).toString());
+        oldWarning.put("CF_CFLB", "警告");
+        oldWarning.remove("CF_NR_FK");
+        ObjectNode fine = penalty("临市监罚〔2024〕罚" + tag + "号", "1");
+        fine.put("CF_JDRQ", today.minusYears(1).toString());
+        ArrayNode both = json.createArrayNode().add(oldWarning).add(fine);
+        JsonNode s = processed(post("credit-officer", both));
+        assertThat(s.path("counts").path("ACCEPTED").asInt()).isEqualTo(2);
+
+        // a warning alone is public for three months (ended a year and nine months ago); a fine for three years
+        assertThat(http().get("/api/v1/credit/public?q=" + java.net.URLEncoder.encode("临市监罚〔2023〕旧" + tag + "号",
+                StandardCharsets.UTF_8)).json()).isEmpty();
+        JsonNode stillPublic = http().get("/api/v1/credit/public?q=" + java.net.URLEncoder.encode("临市监罚〔2024〕罚" + tag + "号",
+                StandardCharsets.UTF_8)).json();
+        assertThat(stillPublic).hasSize(1);
+        assertThat(stillPublic.get(0).path("publicUntil").asText()).isEqualTo(today.minusYears(1).plusYears(3).toString());
+    }
 }

@@ -49,6 +49,7 @@ public class CreditIntakeService {
     private final AuditPort audit;
     private final Transactions tx;
     private final Clock clock;
+    private final PublicityRules publicity = PublicityRules.bundled();
 
     public CreditIntakeService(CreditStore store, CreditWorkQueue queue, DivisionDirectory directory,
                                CalendarService calendar, AuditPort audit, Transactions tx, Clock clock) {
@@ -181,7 +182,8 @@ public class CreditIntakeService {
         }
         Map<String, String> publicFields = CreditPublicView.of(record);
         String subject = publicFields.getOrDefault(record.type().field("XDR_MC"), "");
-        CreditStore.Upsert u = store.upsert(record, contentHash(record), publicFields, subject, due, now, late);
+        CreditStore.Upsert u = store.upsert(record, contentHash(record), publicFields, subject, due, now, late,
+                publicity.period(record));
         store.outcome(s.id(), r.index(), u.status(), List.of(), u.recordId());
     }
 
@@ -198,6 +200,7 @@ public class CreditIntakeService {
         return store.records(id);
     }
 
+    /** The public view as of today: records whose publicity period has ended are no longer in it. */
     public List<CreditStore.PublicRecord> search(CreditStore.PublicQuery q) {
         return store.search(q);
     }

@@ -34,7 +34,7 @@ public interface CreditStore {
 
     /** Stores a validated record: new, an update of the same decision (history kept), or a duplicate. */
     Upsert upsert(CreditRecord record, String contentHash, Map<String, String> publicFields, String subjectPublic,
-                  LocalDate dueDate, Instant publishedAt, Integer lateWorkingDays);
+                  LocalDate dueDate, Instant publishedAt, Integer lateWorkingDays, PublicityRules.Period publicity);
 
     record Upsert(long recordId, RecordStatus status) {
     }
@@ -43,10 +43,12 @@ public interface CreditStore {
 
     /** A published record as the public sees it. */
     record PublicRecord(long id, RecordType type, String subject, String documentNumber, String authorityUscc,
-                        LocalDate decisionDate, Map<String, String> fields) {
+                        LocalDate decisionDate, LocalDate publicUntil, Map<String, String> fields) {
     }
 
-    record PublicQuery(String text, RecordType type, String authorityUscc, LocalDate from, LocalDate to, int page, int size) {
+    /** @param asOf the day whose public view is asked for: records whose publicity ended before it are left out */
+    record PublicQuery(String text, RecordType type, String authorityUscc, LocalDate from, LocalDate to, int page, int size,
+                       LocalDate asOf) {
     }
 
     List<PublicRecord> search(PublicQuery query);

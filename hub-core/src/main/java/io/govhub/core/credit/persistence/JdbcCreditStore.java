@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.govhub.core.credit.CreditRecord;
 import io.govhub.core.credit.CreditStore;
+import io.govhub.core.credit.PublicityRules;
 import io.govhub.core.credit.RecordType;
 import io.govhub.core.shared.FieldProblem;
 import io.govhub.core.shared.Text;
@@ -84,22 +85,25 @@ public class JdbcCreditStore implements CreditStore {
 
     @Override
     public Upsert upsert(CreditRecord r, String contentHash, Map<String, String> publicFields, String subjectPublic,
-                         LocalDate dueDate, Instant publishedAt, Integer lateWorkingDays) {
+                         LocalDate dueDate, Instant publishedAt, Integer lateWorkingDays, PublicityRules.Period publicity) {
         List<Map<String, Object>> existing = jdbc.queryForList(
                 "select id, content_hash, version, fields::text from credit_record where natural_key = ? for update",
                 r.naturalKey());
         if (existing.isEmpty()) {
             List<Long> ids = jdbc.queryForList("insert into credit_record (record_type, natural_key, authority_uscc,"
                             + " document_number, subject_public, decision_date, due_date, published_at, on_time,"
-                            + " late_working_days, fields, public_fields, content_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                            + " late_working_days, publicity_end, publicity_flag, publicity_rules, public, fields,"
+                            + " public_fields, content_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
                             + " cast(? as jsonb), cast(? as jsonb), ?) on conflict (natural_key) do nothing returning id",
                     Long.class, r.type().name(), r.naturalKey(), r.authorityUscc(), r.documentNumber(), subjectPublic,
                     Date.valueOf(r.decisionDate()), dueDate == null ? null : Date.valueOf(dueDate), Timestamp.from(publishedAt),
                     lateWorkingDays == null ? null : lateWorkingDays == 0, lateWorkingDays,
+                    publicity.end() == null ? null : Date.valueOf(publicity.end()), publicity.flag(), publicity.rulesVersion(),
+                    publicity.published(),
                     json(r.fields()), json(publicFields), contentHash);
             if (ids.isEmpty()) {
                 // another node stored the same decision meanwhile: compare with that one
-                return upsert(r, contentHash, publicFields, subjectPublic, dueDate, publishedAt, lateWorkingDays);
+                return upsert(r, contentHash, publicFields, subjectPublic, dueDate, publishedAt, lateWorkingDays, publicity);
             }
             return new Upsert(ids.get(0), RecordStatus.ACCEPTED);
         }
@@ -112,9 +116,11 @@ public class JdbcCreditStore implements CreditStore {
         jdbc.update("insert into credit_record_history (record_id, version, fields, content_hash) values (?, ?,"
                 + " cast(? as jsonb), ?)", id, version, row.get("fields"), row.get("content_hash"));
         jdbc.update("update credit_record set subject_public = ?, decision_date = ?, fields = cast(? as jsonb),"
-                        + " public_fields = cast(? as jsonb), content_hash = ?, version = version + 1, updated_at = now()"
-                        + " where id = ?", subjectPublic, Date.valueOf(r.decisionDate()), json(r.fields()),
-                json(publicFields), contentHash, id);
+                        + " public_fields = cast(? as jsonb), content_hash = ?, publicity_end = ?, publicity_flag = ?,"
+                        + " publicity_rules = ?, public = ?, version = version + 1, updated_at = now() where id = ?",
+                subjectPublic, Date.valueOf(r.decisionDate()), json(r.fields()), json(publicFields), contentHash,
+                publicity.end() == null ? null : Date.valueOf(publicity.end()), publicity.flag(), publicity.rulesVersion(),
+                publicity.published(), id);
         return new Upsert(id, RecordStatus.UPDATED);
     }
 
@@ -135,8 +141,10 @@ public class JdbcCreditStore implements CreditStore {
     @Override
     public List<PublicRecord> search(PublicQuery q) {
         StringBuilder sql = new StringBuilder("select id, record_type, subject_public, document_number, authority_uscc,"
-                + " decision_date, public_fields::text from credit_record where true");
+                + " decision_date, publicity_end, public_fields::text from credit_record"
+                + " where public and (publicity_end is null or publicity_end >= ?)");
         List<Object> args = new ArrayList<>();
+        args.add(Date.valueOf(q.asOf()));
         if (q.text() != null && !q.text().isBlank()) {
             sql.append(" and (strpos(subject_public, ?) > 0 or strpos(document_number, ?) > 0"
                     + " or public_fields ->> (case when record_type = 'PERMIT' then 'XK_XDR_SHXYM' else 'CF_XDR_SHXYM' end) = ?)");
@@ -165,8 +173,8 @@ public class JdbcCreditStore implements CreditStore {
         args.add(q.size());
         args.add((long) q.page() * q.size());
         return jdbc.query(sql.toString(), (rs, i) -> new PublicRecord(rs.getLong(1), RecordType.valueOf(rs.getString(2)),
-                rs.getString(3), rs.getString(4), rs.getString(5), rs.getDate(6).toLocalDate(), readMap(rs.getString(7))),
-                args.toArray());
+                rs.getString(3), rs.getString(4), rs.getString(5), rs.getDate(6).toLocalDate(),
+                rs.getDate(7) == null ? null : rs.getDate(7).toLocalDate(), readMap(rs.getString(8))), args.toArray());
     }
 
     @Override
