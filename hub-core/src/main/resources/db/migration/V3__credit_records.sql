@@ -38,6 +38,10 @@ create table credit_record (
     publicity_flag  varchar(40),                    -- why the end differs from the source's, if it does
     publicity_rules varchar(40)  not null,          -- version of the rule set that computed it
     public          boolean      not null,          -- false: kept out of the public view by rule
+    revoked_at      timestamptz,                    -- 撤销: the decision was revoked; out of the public view
+    revoked_reason  varchar(1000),
+    repaired_at     timestamptz,                    -- 信用修复: publicity ended early
+    repair_document varchar(200),
     fields          jsonb        not null,          -- complete record: not for public surfaces
     public_fields   jsonb        not null,          -- masked
     content_hash    char(64)     not null,

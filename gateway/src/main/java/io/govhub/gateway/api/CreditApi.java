@@ -153,6 +153,31 @@ public class CreditApi {
                 .body(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    public record RevocationJson(RecordType type, String documentNumber, String reason) {
+    }
+
+    public record RepairJson(String documentNumber, String repairDocument) {
+    }
+
+    @PostMapping(path = "/revocations", consumes = "application/json")
+    @Operation(summary = "Revoke (撤销) a decision of my organisation: it leaves the public view at once")
+    public Map<String, Object> revoke(@RequestBody RevocationJson body) {
+        if (body.type() == null) {
+            throw new GovhubException(ErrorCode.REQUEST_FIELD_INVALID, Text.of("缺少 type（PERMIT 或 PENALTY）",
+                    "type (PERMIT or PENALTY) is missing"));
+        }
+        intake.revoke(actor(), body.type(), body.documentNumber(), body.reason());
+        return Map.of("revoked", true, "documentNumber", body.documentNumber());
+    }
+
+    @PostMapping(path = "/repairs", consumes = "application/json")
+    @Operation(summary = "Credit repair (信用修复) of a penalty of my organisation after its minimum publicity period:"
+            + " publicity ends today")
+    public Map<String, Object> repair(@RequestBody RepairJson body) {
+        LocalDate end = intake.repair(actor(), RecordType.PENALTY, body.documentNumber(), body.repairDocument());
+        return Map.of("repaired", true, "documentNumber", body.documentNumber(), "publicUntil", end.toString());
+    }
+
     @GetMapping("/public")
     @Operation(summary = "Published decisions (no sign-in); natural persons' personal data masked",
             description = "q: the subject's name (as published), its unified social credit code, or the document number")

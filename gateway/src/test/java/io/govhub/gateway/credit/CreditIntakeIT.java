@@ -261,4 +261,51 @@ class CreditIntakeIT extends EmbeddedAppIT {
         assertThat(stillPublic).hasSize(1);
         assertThat(stillPublic.get(0).path("publicUntil").asText()).isEqualTo(today.minusYears(1).plusYears(3).toString());
     }
+
+    private int publicHits(String doc) {
+        return http().get("/api/v1/credit/public?q=" + java.net.URLEncoder.encode(doc, StandardCharsets.UTF_8)).json().size();
+    }
+
+    @Test
+    void a_revoked_decision_leaves_the_public_view() throws Exception {
+        String doc = "临市监罚〔2026〕撤" + System.nanoTime() % 100000 + "号";
+        processed(post("credit-officer", penalty(doc, "1")));
+        assertThat(publicHits(doc)).isEqualTo(1);
+        String body = "{\"type\":\"PENALTY\",\"documentNumber\":\"" + doc + "\",\"reason\":\"行政复议撤销\"}";
+        assertThat(http().send("POST", "/api/v1/credit/revocations", "clerk-lanshan", "application/json",
+                body.getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(403);
+        Http.Response revoked = http().send("POST", "/api/v1/credit/revocations", "credit-officer", "application/json",
+                body.getBytes(StandardCharsets.UTF_8));
+        assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
+        assertThat(publicHits(doc)).isZero();
+        assertThat(http().get("/api/v1/audit?limit=50", "admin").body()).contains("CREDIT_REVOKED");
+        String unknown = "{\"type\":\"PENALTY\",\"documentNumber\":\"不存在\",\"reason\":\"x\"}";
+        assertThat(http().send("POST", "/api/v1/credit/revocations", "credit-officer", "application/json",
+                unknown.getBytes(StandardCharsets.UTF_8)).code()).isEqualTo("RESOURCE_NOT_FOUND");
+    }
+
+    @Test
+    void credit_repair_only_after_the_minimum_period() throws Exception {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        String tag = String.valueOf(System.nanoTime() % 100000);
+        ObjectNode old = penalty("临市监罚〔2025〕修" + tag + "号", "1");
+        old.put("CF_JDRQ", today.minusMonths(6).toString());
+        ObjectNode recent = penalty("临市监罚〔2026〕新" + tag + "号", "1");
+        recent.put("CF_JDRQ", today.minusMonths(1).toString());
+        processed(post("credit-officer", json.createArrayNode().add(old).add(recent)));
+
+        Http.Response early = http().send("POST", "/api/v1/credit/repairs", "credit-officer", "application/json",
+                ("{\"documentNumber\":\"临市监罚〔2026〕新" + tag + "号\",\"repairDocument\":\"临信修〔2026〕1号\"}")
+                        .getBytes(StandardCharsets.UTF_8));
+        assertThat(early.status()).isEqualTo(422);
+        assertThat(early.code()).isEqualTo("CREDIT_REPAIR_TOO_EARLY");
+        assertThat(publicHits("临市监罚〔2026〕新" + tag + "号")).isEqualTo(1);
+
+        assertThat(publicHits("临市监罚〔2025〕修" + tag + "号")).isEqualTo(1);
+        Http.Response repaired = http().send("POST", "/api/v1/credit/repairs", "credit-officer", "application/json",
+                ("{\"documentNumber\":\"临市监罚〔2025〕修" + tag + "号\",\"repairDocument\":\"临信修〔2026〕2号\"}")
+                        .getBytes(StandardCharsets.UTF_8));
+        assertThat(repaired.status()).as(repaired.body()).isEqualTo(200);
+        assertThat(publicHits("临市监罚〔2025〕修" + tag + "号")).isZero();
+    }
 }

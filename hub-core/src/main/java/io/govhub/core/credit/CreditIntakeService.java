@@ -205,6 +205,70 @@ public class CreditIntakeService {
         return store.search(q);
     }
 
+    /**
+     * Revokes (撤销) a decision of the officer's organisation: it leaves the public view at once; the record and its
+     * history stay, and the revocation is audited.
+     */
+    public void revoke(Actor actor, RecordType type, String documentNumber, String reason) {
+        CreditStore.StoredRecord r = ownRecord(actor, type, documentNumber);
+        requireText(reason, "reason", "撤销原因");
+        tx.inTransaction(() -> {
+            store.revoke(r.id(), reason.strip());
+            audit.record(AuditEvent.of("CREDIT_REVOKED", actor.username(), reason.strip(),
+                    Map.of("type", type.name(), "documentNumber", documentNumber)));
+            return null;
+        });
+    }
+
+    /**
+     * Credit repair (信用修复): publicity of a penalty ends at once (its last public day was yesterday), by the repair decision {@code repairDocument}; possible
+     * only after the minimum publicity period of the rules.
+     */
+    public LocalDate repair(Actor actor, RecordType type, String documentNumber, String repairDocument) {
+        if (type != RecordType.PENALTY) {
+            throw new GovhubException(ErrorCode.REQUEST_FIELD_INVALID, Text.of("信用修复只适用于行政处罚信息",
+                    "credit repair applies to penalties only"));
+        }
+        CreditStore.StoredRecord r = ownRecord(actor, type, documentNumber);
+        requireText(repairDocument, "repairDocument", "信用修复决定文书号");
+        CreditRecordParser.Parsed parsed = CreditRecordParser.parse(type, r.fields(), LocalDate.now(clock.withZone(CHINA)),
+                uscc -> true);
+        LocalDate earliest = publicity.minimumEnd(parsed.record());
+        LocalDate today = LocalDate.now(clock.withZone(CHINA));
+        if (today.isBefore(earliest)) {
+            throw new GovhubException(ErrorCode.CREDIT_REPAIR_TOO_EARLY, Text.of(
+                    "最短公示期至 " + earliest + " 届满，届满后方可信用修复",
+                    "the minimum publicity period lasts until " + earliest + "; repair is possible after it"));
+        }
+        LocalDate lastPublicDay = today.minusDays(1); // out of the public view from today on
+        tx.inTransaction(() -> {
+            store.repair(r.id(), lastPublicDay, repairDocument.strip());
+            audit.record(AuditEvent.of("CREDIT_REPAIRED", actor.username(), repairDocument.strip(),
+                    Map.of("type", type.name(), "documentNumber", documentNumber)));
+            return null;
+        });
+        return lastPublicDay;
+    }
+
+    private CreditStore.StoredRecord ownRecord(Actor actor, RecordType type, String documentNumber) {
+        if (actor == null || !actor.has(Role.CREDIT_OFFICER) || actor.organisationUscc() == null) {
+            throw new GovhubException(ErrorCode.ACCESS_DENIED, Text.of("只有决定机关的信用信息报送人员可以操作",
+                    "only a credit officer of the deciding organisation may do this"));
+        }
+        requireText(documentNumber, "documentNumber", "决定文书号");
+        String key = type.prefix() + "|" + actor.organisationUscc() + "|" + documentNumber.strip();
+        return store.find(key).orElseThrow(() -> new GovhubException(ErrorCode.RESOURCE_NOT_FOUND, Text.of(
+                "本单位没有文书号为 " + documentNumber + " 的" + type.label() + "信息",
+                "your organisation has no " + type.name().toLowerCase() + " with document number " + documentNumber)));
+    }
+
+    private static void requireText(String value, String field, String label) {
+        if (value == null || value.isBlank()) {
+            throw new GovhubException(ErrorCode.REQUEST_FIELD_INVALID, Text.of("缺少" + label, field + " is missing"),
+                    List.of(new FieldProblem(field, ErrorCode.REQUEST_FIELD_INVALID.name(), Text.of("必填", "required"))));
+        }
+    }
+
     /** The compliance report of a period (SUPERVISOR or ADMIN): per deciding organisation, on time or late. */
     public List<CreditStore.ComplianceLine> compliance(Actor actor, LocalDate from, LocalDate to, String divisionCode) {
         if (actor == null || !(actor.has(Role.SUPERVISOR) || actor.has(Role.ADMIN))) {

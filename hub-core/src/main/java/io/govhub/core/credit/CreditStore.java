@@ -53,6 +53,18 @@ public interface CreditStore {
 
     List<PublicRecord> search(PublicQuery query);
 
+    /** A stored record, for revocation and repair. */
+    record StoredRecord(long id, RecordType type, String authorityUscc, Map<String, String> fields, boolean revoked,
+                        LocalDate publicityEnd) {
+    }
+
+    Optional<StoredRecord> find(String naturalKey);
+
+    void revoke(long id, String reason);
+
+    /** Ends publicity on {@code end} (credit repair), with the repair decision's document number. */
+    void repair(long id, LocalDate end, String repairDocument);
+
     /** One organisation's line in the compliance report. */
     record ComplianceLine(String authorityUscc, String authorityName, String divisionCode, long total, long onTime,
                           long late, long lateWorkingDays, long unknown) {

@@ -38,6 +38,14 @@ public record PublicityRules(String version, int minMonths, int maxYears, List<S
         return List.copyOf(out);
     }
 
+    /** The earliest day publicity may end: the minimum period (credit repair is possible only after it). */
+    public LocalDate minimumEnd(CreditRecord r) {
+        String text = r.fields().getOrDefault("CF_WFXW", "") + " " + r.fields().getOrDefault("CF_YJ", "") + " "
+                + r.fields().getOrDefault("CF_SY", "");
+        int min = keywords.stream().anyMatch(text::contains) ? Math.max(minMonths, keywordMinMonths) : minMonths;
+        return r.decisionDate().plusMonths(min);
+    }
+
     /** Permits are not limited by these rules: their period is {@code null} (public while the record stands). */
     public Period period(CreditRecord r) {
         if (r.type() != RecordType.PENALTY) {

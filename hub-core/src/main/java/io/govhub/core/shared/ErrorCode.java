@@ -47,7 +47,11 @@ public enum ErrorCode {
             "The guide was changed by someone else; reload and try again"),
     GUIDE_STATE(ErrorKind.CONFLICT, "办事指南当前状态不允许该操作", "The guide's state does not allow this"),
     GUIDE_DUPLICATE(ErrorKind.CONFLICT, "该实施编码的事项已存在", "An item with this implementation code exists"),
-    GUIDE_FORBIDDEN(ErrorKind.FORBIDDEN, "无权对该事项执行此操作", "Not allowed to do this to this item");
+    GUIDE_FORBIDDEN(ErrorKind.FORBIDDEN, "无权对该事项执行此操作", "Not allowed to do this to this item"),
+
+    // credit records
+    CREDIT_REPAIR_TOO_EARLY(ErrorKind.UNPROCESSABLE, "最短公示期未满，不能信用修复",
+            "Credit repair is possible only after the minimum publicity period");
 
     private final ErrorKind kind;
     private final Text title;

@@ -142,7 +142,7 @@ public class JdbcCreditStore implements CreditStore {
     public List<PublicRecord> search(PublicQuery q) {
         StringBuilder sql = new StringBuilder("select id, record_type, subject_public, document_number, authority_uscc,"
                 + " decision_date, publicity_end, public_fields::text from credit_record"
-                + " where public and (publicity_end is null or publicity_end >= ?)");
+                + " where public and revoked_at is null and (publicity_end is null or publicity_end >= ?)");
         List<Object> args = new ArrayList<>();
         args.add(Date.valueOf(q.asOf()));
         if (q.text() != null && !q.text().isBlank()) {
@@ -188,6 +188,27 @@ public class JdbcCreditStore implements CreditStore {
                 (rs, i) -> new ComplianceLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
                         rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8)),
                 Date.valueOf(from), Date.valueOf(to), divisionCode, divisionCode);
+    }
+
+    @Override
+    public Optional<StoredRecord> find(String naturalKey) {
+        return jdbc.query("select id, record_type, authority_uscc, fields::text, revoked_at is not null, publicity_end"
+                        + " from credit_record where natural_key = ?",
+                (rs, i) -> new StoredRecord(rs.getLong(1), RecordType.valueOf(rs.getString(2)), rs.getString(3),
+                        readMap(rs.getString(4)), rs.getBoolean(5), rs.getDate(6) == null ? null : rs.getDate(6).toLocalDate()),
+                naturalKey).stream().findFirst();
+    }
+
+    @Override
+    public void revoke(long id, String reason) {
+        jdbc.update("update credit_record set revoked_at = now(), revoked_reason = ?, updated_at = now() where id = ?",
+                reason, id);
+    }
+
+    @Override
+    public void repair(long id, LocalDate end, String repairDocument) {
+        jdbc.update("update credit_record set repaired_at = now(), repair_document = ?, publicity_end = ?,"
+                + " updated_at = now() where id = ?", repairDocument, Date.valueOf(end), id);
     }
 
     private static String json(Object o) {
