@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Import;
 /** govhub: the one composition root. */
 @SpringBootApplication
 @EnableConfigurationProperties(GovhubProperties.class)
+@org.springframework.scheduling.annotation.EnableScheduling
 @Import({CoreConfiguration.class, ConnectorsConfiguration.class, GuideConfiguration.class})
 public class GovhubApplication {
 

@@ -9,6 +9,7 @@ import io.govhub.gateway.support.Http;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -307,5 +308,27 @@ class CreditIntakeIT extends EmbeddedAppIT {
                         .getBytes(StandardCharsets.UTF_8));
         assertThat(repaired.status()).as(repaired.body()).isEqualTo(200);
         assertThat(publicHits("临市监罚〔2025〕修" + tag + "号")).isZero();
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    io.govhub.core.credit.CreditStore store;
+    @org.springframework.beans.factory.annotation.Autowired
+    io.govhub.core.credit.CreditIntakeService intake;
+
+    @Test
+    void a_submission_whose_message_was_lost_is_processed_by_the_recovery() throws Exception {
+        // as if the node died between the commit and the send: the submission is stored, no message is on the queue
+        String id = java.util.UUID.randomUUID().toString();
+        String doc = "临市监罚〔2026〕失" + System.nanoTime() % 100000 + "号";
+        Map<String, String> record = json.convertValue(penalty(doc, "1"), new com.fasterxml.jackson.core.type.TypeReference<>() {
+        });
+        store.saveSubmission(new io.govhub.core.credit.CreditStore.Submission(id, io.govhub.core.credit.RecordType.PENALTY,
+                MARKET, "credit-officer", "REST", java.time.Instant.now().minusSeconds(600), 1), java.util.List.of(record));
+        assertThat(intake.requeueWaiting(java.time.Duration.ofMinutes(2))).isGreaterThanOrEqualTo(1);
+        for (int i = 0; i < 100 && publicHits(doc) == 0; i++) {
+            Thread.sleep(100);
+        }
+        assertThat(publicHits(doc)).isEqualTo(1);
+        assertThat(store.records(id).get(0).status().name()).isEqualTo("ACCEPTED");
     }
 }

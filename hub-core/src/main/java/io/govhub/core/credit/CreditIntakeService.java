@@ -135,6 +135,19 @@ public class CreditIntakeService {
         return new Receipt(id, type[0].name(), count[0], CreditStore.RecordStatus.RECEIVED.name());
     }
 
+    /**
+     * Hands submissions back to the queue whose records still wait after {@code grace}: their message was lost (a
+     * crash between the commit and the send, a broker restart). Processing is idempotent, so a second message for
+     * a submission still in the queue does no harm.
+     *
+     * @return how many submissions were handed back
+     */
+    public int requeueWaiting(java.time.Duration grace) {
+        List<String> waiting = store.waitingSince(clock.instant().minus(grace));
+        waiting.forEach(queue::submitted);
+        return waiting.size();
+    }
+
     /** Processes the records of a submission that are still waiting. */
     public void process(String submissionId) {
         CreditStore.Submission s = store.submission(submissionId).orElse(null);
@@ -154,6 +167,9 @@ public class CreditIntakeService {
     }
 
     private void processOne(CreditStore.Submission s, CreditStore.SubmittedRecord r, LocalDate today) {
+        if (!store.claim(s.id(), r.index())) {
+            return; // another consumer processed it meanwhile
+        }
         CreditRecordParser.Parsed parsed = CreditRecordParser.parse(s.type(), r.raw(), today,
                 uscc -> directory.organisation(uscc).isPresent());
         List<FieldProblem> problems = new java.util.ArrayList<>(parsed.problems());

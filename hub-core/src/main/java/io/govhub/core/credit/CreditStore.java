@@ -41,6 +41,12 @@ public interface CreditStore {
 
     void outcome(String submissionId, int index, RecordStatus status, List<FieldProblem> problems, Long recordId);
 
+    /**
+     * Locks a submitted record for the current transaction and says whether it still waits: two nodes handed the
+     * same submission never process the same record twice.
+     */
+    boolean claim(String submissionId, int index);
+
     /** A published record as the public sees it. */
     record PublicRecord(long id, RecordType type, String subject, String documentNumber, String authorityUscc,
                         LocalDate decisionDate, LocalDate publicUntil, Map<String, String> fields) {
@@ -59,6 +65,9 @@ public interface CreditStore {
     }
 
     Optional<StoredRecord> find(String naturalKey);
+
+    /** Submissions with records still waiting that were received before {@code before} (their message was lost). */
+    List<String> waitingSince(Instant before);
 
     void revoke(long id, String reason);
 

@@ -200,6 +200,20 @@ public class JdbcCreditStore implements CreditStore {
     }
 
     @Override
+    public boolean claim(String submissionId, int index) {
+        return "RECEIVED".equals(jdbc.queryForList("select status from credit_submission_record where submission_id = ?"
+                + " and idx = ? for update", String.class, UUID.fromString(submissionId), index).stream().findFirst()
+                .orElse(null));
+    }
+
+    @Override
+    public List<String> waitingSince(Instant before) {
+        return jdbc.queryForList("select distinct s.id::text from credit_submission s join credit_submission_record r"
+                + " on r.submission_id = s.id where r.status = 'RECEIVED' and s.received_at < ? limit 1000",
+                String.class, Timestamp.from(before));
+    }
+
+    @Override
     public void revoke(long id, String reason) {
         jdbc.update("update credit_record set revoked_at = now(), revoked_reason = ?, updated_at = now() where id = ?",
                 reason, id);
