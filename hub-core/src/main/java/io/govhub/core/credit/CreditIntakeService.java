@@ -63,10 +63,7 @@ public class CreditIntakeService {
     }
 
     public Receipt receive(Actor actor, RecordType type, List<Map<String, String>> records, String channel) {
-        if (actor == null || !(actor.has(Role.CREDIT_OFFICER) || actor.has(Role.PARTNER_SYSTEM))) {
-            throw new GovhubException(ErrorCode.ACCESS_DENIED, Text.of("只有信用信息报送人员和对接系统可以报送",
-                    "only credit officers and partner systems submit decisions"));
-        }
+        requireSubmitter(actor);
         if (records.isEmpty() || records.size() > MAX_RECORDS_PER_REQUEST) {
             throw new GovhubException(ErrorCode.REQUEST_FIELD_INVALID, Text.of(
                     "每次报送 1 到 " + MAX_RECORDS_PER_REQUEST + " 条记录（更多请用批量文件）",
@@ -90,10 +87,7 @@ public class CreditIntakeService {
      */
     public Receipt receiveBatch(Actor actor, java.nio.file.Path file, String fileName, java.nio.charset.Charset charset)
             throws java.io.IOException {
-        if (actor == null || !(actor.has(Role.CREDIT_OFFICER) || actor.has(Role.PARTNER_SYSTEM))) {
-            throw new GovhubException(ErrorCode.ACCESS_DENIED, Text.of("只有信用信息报送人员和对接系统可以报送",
-                    "only credit officers and partner systems submit decisions"));
-        }
+        requireSubmitter(actor);
         String id = UUID.randomUUID().toString();
         RecordType[] type = new RecordType[1];
         int[] count = {0};
@@ -276,6 +270,13 @@ public class CreditIntakeService {
         return store.find(key).orElseThrow(() -> new GovhubException(ErrorCode.RESOURCE_NOT_FOUND, Text.of(
                 "本单位没有文书号为 " + documentNumber + " 的" + type.label() + "信息",
                 "your organisation has no " + type.name().toLowerCase() + " with document number " + documentNumber)));
+    }
+
+    private static void requireSubmitter(Actor actor) {
+        if (actor == null || !(actor.has(Role.CREDIT_OFFICER) || actor.has(Role.PARTNER_SYSTEM))) {
+            throw new GovhubException(ErrorCode.ACCESS_DENIED, Text.of("只有信用信息报送人员和对接系统可以报送",
+                    "only credit officers and partner systems submit decisions"));
+        }
     }
 
     private static void requireText(String value, String field, String label) {
