@@ -22,7 +22,7 @@ import java.util.List;
 /**
  * Brings the database's reference data up to date at every start (after Flyway): divisions and organisations, the
  * bundled holiday notices, and, where demo accounts are allowed, the demo accounts and the demo service catalog
- * (loaded once, into an empty catalog).
+ * (loaded once, into an empty catalog) and 3,000 demo credit decisions (submitted once, processed in the background).
  */
 @Component
 @Order(0)
@@ -36,10 +36,13 @@ public class StartupTasks implements ApplicationRunner {
     private final PasswordEncoder encoder;
     private final GovhubProperties props;
     private final GuideService guides;
+    private final io.govhub.core.credit.CreditIntakeService credit;
 
     public StartupTasks(ReferenceDataLoader referenceData, CalendarService calendar, LocalAccountStore accounts,
-                        PasswordEncoder encoder, GovhubProperties props, GuideService guides) {
+                        PasswordEncoder encoder, GovhubProperties props, GuideService guides,
+                        io.govhub.core.credit.CreditIntakeService credit) {
         this.guides = guides;
+        this.credit = credit;
         this.referenceData = referenceData;
         this.calendar = calendar;
         this.accounts = accounts;
@@ -56,6 +59,12 @@ public class StartupTasks implements ApplicationRunner {
             List<GuideContent> demo = DemoCatalog.guides();
             demo.forEach(g -> guides.seedPublished(g, "system"));
             LOG.info("Loaded the demo service catalog: {} published guides", demo.size());
+        }
+        if (props.demoAccountsEnabled()) {
+            int n = credit.submitDemo(1500);
+            if (n > 0) {
+                LOG.info("Submitted {} demo permit and penalty decisions; they are processed in the background", n);
+            }
         }
     }
 }

@@ -142,6 +142,30 @@ public class CreditIntakeService {
         return waiting.size();
     }
 
+    /**
+     * Submits the demo decisions of the embedded mode once, into an empty store, as a partner system would; they are
+     * processed in the background like any other submission.
+     *
+     * @return how many records were submitted (0 if the store was not empty)
+     */
+    public int submitDemo(int perType) {
+        if (store.submissionCount() > 0) {
+            return 0;
+        }
+        Actor demo = new Actor("demo-data", "演示数据", java.util.Set.of(Role.PARTNER_SYSTEM), null, null);
+        int n = 0;
+        var demoRecords = DemoCreditRecords.generate(perType, LocalDate.now(clock.withZone(CHINA)), 20161030L);
+        for (RecordType type : RecordType.values()) {
+            List<Map<String, String>> all = demoRecords.get(type);
+            for (int i = 0; i < all.size(); i += MAX_RECORDS_PER_REQUEST) {
+                List<Map<String, String>> chunk = all.subList(i, Math.min(all.size(), i + MAX_RECORDS_PER_REQUEST));
+                receive(demo, type, chunk, "DEMO");
+                n += chunk.size();
+            }
+        }
+        return n;
+    }
+
     /** Processes the records of a submission that are still waiting. */
     public void process(String submissionId) {
         CreditStore.Submission s = store.submission(submissionId).orElse(null);

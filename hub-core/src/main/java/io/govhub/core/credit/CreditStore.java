@@ -30,6 +30,8 @@ public interface CreditStore {
 
     Optional<Submission> submission(String id);
 
+    long submissionCount();
+
     List<SubmittedRecord> records(String submissionId);
 
     /** Stores a validated record: new, an update of the same decision (history kept), or a duplicate. */

@@ -76,6 +76,12 @@ public class JdbcCreditStore implements CreditStore {
     }
 
     @Override
+    public long submissionCount() {
+        Long n = jdbc.queryForObject("select count(*) from credit_submission", Long.class);
+        return n == null ? 0 : n;
+    }
+
+    @Override
     public List<SubmittedRecord> records(String submissionId) {
         return jdbc.query("select idx, raw::text, status, problems::text, record_id from credit_submission_record"
                         + " where submission_id = ? order by idx",
