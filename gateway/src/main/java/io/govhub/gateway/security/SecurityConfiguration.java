@@ -80,7 +80,7 @@ public class SecurityConfiguration {
     public SecurityFilterChain webChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/", "/divisions/**", "/calculator", "/calendar", "/calendar/**", "/login",
-                                "/guides", "/guides/**",
+                                "/guides", "/guides/**", "/credit",
                                 "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()

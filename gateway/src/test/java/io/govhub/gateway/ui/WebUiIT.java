@@ -120,4 +120,25 @@ class WebUiIT extends EmbeddedAppIT {
         HttpResponse<String> r = postForm("/login", "username=admin&password=demo123");
         assertThat(r.statusCode()).isEqualTo(403);
     }
+
+    @Test
+    void the_public_credit_page_masks_natural_persons() throws Exception {
+        String doc = "临市监罚〔2026〕页" + System.nanoTime() % 100000 + "号";
+        String penalty = """
+                {"CF_XDR_MC":"王建国","CF_XDR_LB":"自然人","CF_XDR_ZJLX":"身份证","CF_XDR_ZJHM":"371302199001010011",
+                 "CF_WSH":"%s","CF_WFXW":"无照经营","CF_SY":"联系电话13812345678","CF_YJ":"《无证无照经营查处办法》第十三条",
+                 "CF_CFLB":"罚款","CF_NR":"罚款","CF_NR_FK":"0.1","CF_JDRQ":"2026-11-20","CF_CFJG":"临沂市市场监督管理局",
+                 "CF_CFJGDM":"11371300MB28500332","CF_SJLY":"临沂市市场监督管理局","CF_SJLYDM":"11371300MB28500332"}"""
+                .formatted(doc);
+        String location = http().send("POST", "/api/v1/credit/penalties", "credit-officer", "application/json",
+                penalty.getBytes(StandardCharsets.UTF_8)).header("Location");
+        for (int i = 0; i < 100 && http().get(location, "credit-officer").body().contains("RECEIVED"); i++) {
+            Thread.sleep(100);
+        }
+        HttpResponse<String> page = get("/credit?q=" + URLEncoder.encode(doc, StandardCharsets.UTF_8));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"credit-records\"").contains(doc).contains("王**").contains("无照经营")
+                .doesNotContain("王建国").doesNotContain("371302199001010011").doesNotContain("13812345678");
+        assertThat(get("/credit?q=" + URLEncoder.encode("没有这个文书号", StandardCharsets.UTF_8)).body()).contains("id=\"no-records\"");
+    }
 }
