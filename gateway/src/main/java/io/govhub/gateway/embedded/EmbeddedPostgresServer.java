@@ -106,10 +106,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return password;
     }
 
-    public int port() {
-        return port;
-    }
-
     /** The postmaster's pid, from its pid file. */
     public java.util.Optional<Long> pid() {
         return LocalProcesses.readPid(data.resolve("postmaster.pid"));

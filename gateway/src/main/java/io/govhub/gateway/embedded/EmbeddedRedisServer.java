@@ -68,10 +68,6 @@ public final class EmbeddedRedisServer implements AutoCloseable {
         return "redis://127.0.0.1:" + port;
     }
 
-    public int port() {
-        return port;
-    }
-
     public java.util.Optional<Long> pid() {
         return LocalProcesses.readPid(pidFile);
     }

@@ -161,9 +161,7 @@ public class GuideService {
     public ItemView publish(Actor actor, long id, int expectedLock, String reason) {
         requireRole(actor, Role.GUIDE_REVIEWER);
         return tx.inTransaction(() -> {
-            GuideItem item = load(id);
-            requireReviewScope(actor, item);
-            requireLock(item, expectedLock);
+            GuideItem item = reviewable(actor, id, expectedLock);
             if (item.state() != GuideState.IN_REVIEW) {
                 throw state(item, "只有待审核的事项可以发布", "only an item in review can be published");
             }
@@ -192,9 +190,7 @@ public class GuideService {
         requireRole(actor, Role.GUIDE_REVIEWER);
         requireReason(reason);
         return tx.inTransaction(() -> {
-            GuideItem item = load(id);
-            requireReviewScope(actor, item);
-            requireLock(item, expectedLock);
+            GuideItem item = reviewable(actor, id, expectedLock);
             if (item.state() != GuideState.IN_REVIEW) {
                 throw state(item, "只有待审核的事项可以退回", "only an item in review can be sent back");
             }
@@ -209,9 +205,7 @@ public class GuideService {
         requireRole(actor, Role.GUIDE_REVIEWER);
         requireReason(reason);
         return tx.inTransaction(() -> {
-            GuideItem item = load(id);
-            requireReviewScope(actor, item);
-            requireLock(item, expectedLock);
+            GuideItem item = reviewable(actor, id, expectedLock);
             if (item.publishedVersion() == null) {
                 throw state(item, "未公开的事项无需撤回", "the item is not public");
             }
@@ -415,6 +409,14 @@ public class GuideService {
             throw new GovhubException(ErrorCode.GUIDE_FORBIDDEN, Text.of("只能编辑本单位的事项",
                     "editors work on their own organisation's items only"));
         }
+    }
+
+    /** The item, loaded for a reviewer's action: in the reviewer's scope and at the lock version the action read. */
+    private GuideItem reviewable(Actor actor, long id, int expectedLock) {
+        GuideItem item = load(id);
+        requireReviewScope(actor, item);
+        requireLock(item, expectedLock);
+        return item;
     }
 
     private void requireReviewScope(Actor actor, GuideItem item) {

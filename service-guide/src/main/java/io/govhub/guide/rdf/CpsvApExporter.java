@@ -12,7 +12,6 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.Resource;
-import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.vocabulary.DCTerms;
@@ -112,10 +111,6 @@ public class CpsvApExporter {
 
     public static String jsonLd(Model m) {
         return write(m, RDFFormat.JSONLD11);
-    }
-
-    static Lang lang(String mediaType) {
-        return mediaType.contains("ld+json") ? Lang.JSONLD11 : Lang.TURTLE;
     }
 
     private Model newModel() {
