@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Import;
 
 /** The connectors' beans, imported by the gateway (the one composition root). */
 @Configuration(proxyBeanMethods = false)
-@Import({RedisConfiguration.class, io.govhub.connectors.messaging.MessagingConfiguration.class})
+@Import({RedisConfiguration.class, io.govhub.connectors.messaging.MessagingConfiguration.class,
+        io.govhub.connectors.delivery.DeliveryConfiguration.class})
 public class ConnectorsConfiguration {
 }

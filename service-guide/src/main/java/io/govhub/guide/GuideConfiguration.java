@@ -43,6 +43,16 @@ public class GuideConfiguration {
                 cache.getIfAvailable(() -> SharedCache.NONE));
     }
 
+    /** What case handling may know of an item: its name and promised time limit, when a guide is published. */
+    @Bean
+    public io.govhub.core.caseflow.ItemCatalog itemCatalog(GuideRepository repo) {
+        return code -> repo.publicGuide(code).map(g -> {
+            var limit = g.content().promisedLimit();
+            Integer days = limit != null && "WORKING_DAY".equals(limit.unit()) ? limit.value() : null;
+            return new io.govhub.core.caseflow.ItemCatalog.Item(g.content().name(), days);
+        });
+    }
+
     @Bean
     public ImportJobRepository importJobRepository(JdbcTemplate jdbc) {
         return new JdbcImportJobRepository(jdbc);

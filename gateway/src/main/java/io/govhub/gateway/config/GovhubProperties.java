@@ -19,7 +19,41 @@ public record GovhubProperties(
         @DefaultValue Broker broker,
         @DefaultValue Embedded embedded,
         @DefaultValue Security security,
-        @DefaultValue Http http) {
+        @DefaultValue Http http,
+        @DefaultValue Demo demo,
+        java.util.List<PartnerConfig> partners,
+        java.util.List<RouteConfig> routes) {
+
+    public GovhubProperties {
+        partners = partners == null ? java.util.List.of() : java.util.List.copyOf(partners);
+        routes = routes == null ? java.util.List.of() : java.util.List.copyOf(routes);
+    }
+
+    /**
+     * @param simulators {@code auto}: start the partner-system SIMULATORS (and route the demo cases to them) when the
+     *                   demo accounts are enabled; {@code true}/{@code false} to force
+     * @param stepDelay  time between the simulated systems' status messages
+     */
+    public record Demo(@DefaultValue("auto") String simulators, @DefaultValue("3s") java.time.Duration stepDelay) {
+    }
+
+    /** A partner system to register at start when absent (then ADMIN edits it in the UI; see PartnerSystem). */
+    public record PartnerConfig(String id, String name, String level, String division, @DefaultValue("REST") String protocol,
+                                String endpoint, String credentialsRef, java.util.List<String> operations,
+                                @DefaultValue("PUSH") String statusMode, @DefaultValue("true") boolean logBodies) {
+    }
+
+    /** A routing rule to register at start when its (pattern, division) is absent. */
+    public record RouteConfig(String pattern, String division, String partner, Integer timeLimitWorkingDays) {
+    }
+
+    public boolean simulatorsEnabled() {
+        return switch (demo.simulators().strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> demoAccountsEnabled();
+        };
+    }
 
     /** PostgreSQL. An empty URL starts the embedded one. */
     public record Db(@DefaultValue("") String url, @DefaultValue("govhub") String user, @DefaultValue("") String password,
@@ -57,8 +91,10 @@ public record GovhubProperties(
     /**
      * @param maxBodySize   the largest request body the API accepts
      * @param maxImportSize the largest file an implementation-list import accepts
+     * @param maxMaterialSize the largest application material (申请材料) a case accepts
      */
-    public record Http(@DefaultValue("1MB") DataSize maxBodySize, @DefaultValue("50MB") DataSize maxImportSize) {
+    public record Http(@DefaultValue("1MB") DataSize maxBodySize, @DefaultValue("50MB") DataSize maxImportSize,
+                       @DefaultValue("10MB") DataSize maxMaterialSize) {
     }
 
     public boolean demoAccountsEnabled() {

@@ -35,7 +35,11 @@ public final class DemoAccounts {
                     MARKET_REGULATION),
             new Actor("clerk-lanshan", "兰山区窗口人员", Set.of(Role.HALL_CLERK), "371302", LANSHAN_BUREAU),
             new Actor("clerk-feixian", "费县窗口人员", Set.of(Role.HALL_CLERK), "371325", FEIXIAN_BUREAU),
-            new Actor("applicant", "张三（演示申请人）", Set.of(Role.APPLICANT), null, null));
+            new Actor("applicant", "张三（演示申请人）", Set.of(Role.APPLICANT), null, null),
+            // the partner-system SIMULATORS of the demo push status messages with these accounts
+            new Actor("sim-sd-province", "山东省政务服务平台（模拟器）", Set.of(Role.PARTNER_SYSTEM), "370000", null),
+            new Actor("sim-ly-lanshan", "兰山区政务服务系统（模拟器）", Set.of(Role.PARTNER_SYSTEM), "371302", null),
+            new Actor("sim-ly-feixian", "费县政务服务系统（模拟器）", Set.of(Role.PARTNER_SYSTEM), "371325", null));
 
     private DemoAccounts() {
     }

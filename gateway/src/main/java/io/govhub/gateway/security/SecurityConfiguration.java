@@ -61,6 +61,10 @@ public class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/identifiers/validate").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/guide-imports/template.csv").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/cases/*/public-status").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/cases/*/status").hasRole("PARTNER_SYSTEM")
+                        .requestMatchers("/api/v1/cases/board").hasAnyRole("SUPERVISOR", "ADMIN")
+                        .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.PUT, "/api/v1/calendar/*").hasRole("ADMIN")
                         .requestMatchers("/api/v1/audit", "/api/v1/audit/**").hasRole("ADMIN")
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
@@ -80,13 +84,15 @@ public class SecurityConfiguration {
     public SecurityFilterChain webChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/", "/divisions/**", "/calculator", "/calendar", "/calendar/**", "/login",
-                                "/guides", "/guides/**", "/credit",
+                                "/guides", "/guides/**", "/credit", "/track",
                                 "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/workbench", "/workbench/**").hasAnyRole("GUIDE_EDITOR", "GUIDE_REVIEWER")
-                        .requestMatchers("/supervision").hasAnyRole("SUPERVISOR", "ADMIN")
+                        .requestMatchers("/supervision", "/supervision/**").hasAnyRole("SUPERVISOR", "ADMIN")
+                        .requestMatchers("/hall", "/hall/**").hasRole("HALL_CLERK")
+                        .requestMatchers("/my-cases", "/my-cases/**").hasRole("APPLICANT")
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?signedOut").deleteCookies("JSESSIONID"))

@@ -28,10 +28,13 @@ public class RequestLimitsFilter extends OncePerRequestFilter {
 
     private final long limit;
     private final long importLimit;
+    private final long materialLimit;
 
     public RequestLimitsFilter(GovhubProperties props) {
         this.limit = props.http().maxBodySize().toBytes();
         this.importLimit = props.http().maxImportSize().toBytes();
+        // a material upload: the file plus the multipart framing and the form fields
+        this.materialLimit = props.http().maxMaterialSize().toBytes() + 16 * 1024;
     }
 
     static Text tooLargeText() {
@@ -40,7 +43,8 @@ public class RequestLimitsFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/") && !request.getRequestURI().startsWith("/workbench/imports");
+        return !request.getRequestURI().startsWith("/api/") && !request.getRequestURI().startsWith("/workbench/imports")
+                && !request.getRequestURI().startsWith("/hall/materials");
     }
 
     @Override
@@ -49,7 +53,8 @@ public class RequestLimitsFilter extends OncePerRequestFilter {
         long declared = req.getContentLengthLong();
         String uri = req.getRequestURI();
         long limit = uri.startsWith("/api/v1/guide-imports") || uri.startsWith("/workbench/imports")
-                || uri.startsWith("/api/v1/credit/batches") ? importLimit : this.limit;
+                || uri.startsWith("/api/v1/credit/batches") ? importLimit
+                : uri.startsWith("/api/v1/cases/materials") || uri.startsWith("/hall/materials") ? materialLimit : this.limit;
         if (declared > limit) {
             res.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             res.setContentType("application/problem+json");

@@ -20,6 +20,15 @@ public abstract class EmbeddedAppIT {
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
         registry.add("govhub.data-dir", () -> DATA_DIR);
+        // delivery and the demo simulators on a test's time scale (production defaults are seconds to minutes)
+        registry.add("govhub.delivery.initial-backoff", () -> "100ms");
+        registry.add("govhub.delivery.max-backoff", () -> "500ms");
+        registry.add("govhub.delivery.max-attempts", () -> "3");
+        registry.add("govhub.delivery.circuit-open", () -> "500ms");
+        registry.add("govhub.delivery.sweep-interval", () -> "200ms");
+        registry.add("govhub.delivery.timeout", () -> "3s");
+        registry.add("govhub.cases.poll-interval", () -> "300ms");
+        registry.add("govhub.demo.step-delay", () -> "150ms");
     }
 
     @LocalServerPort

@@ -20,6 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * free of Spring.
  */
 @Configuration(proxyBeanMethods = false)
+@org.springframework.context.annotation.Import(CaseflowConfiguration.class)
 public class CoreConfiguration {
 
     @Bean

@@ -51,7 +51,30 @@ public enum ErrorCode {
 
     // credit records
     CREDIT_REPAIR_TOO_EARLY(ErrorKind.UNPROCESSABLE, "最短公示期未满，不能信用修复",
-            "Credit repair is possible only after the minimum publicity period");
+            "Credit repair is possible only after the minimum publicity period"),
+
+    // one-network cases (一网通办)
+    CASE_INVALID(ErrorKind.UNPROCESSABLE, "办件申请内容不完整或不合法", "The application is incomplete or invalid"),
+    CASE_NOT_FOUND(ErrorKind.NOT_FOUND, "办件不存在", "No such case"),
+    CASE_NO_HANDLER(ErrorKind.UNPROCESSABLE, "该事项在该行政区划没有办理系统",
+            "No handling system is configured for this item in this division"),
+    CASE_IDEMPOTENCY_KEY_REUSED(ErrorKind.CONFLICT, "该幂等键已用于另一份不同的申请",
+            "This Idempotency-Key was used for a different application"),
+    CASE_IDEMPOTENCY_KEY_MISSING(ErrorKind.BAD_REQUEST, "缺少 Idempotency-Key 请求头",
+            "The Idempotency-Key header is missing or malformed"),
+    CASE_STATE(ErrorKind.CONFLICT, "办件当前状态不允许该操作", "The case's state does not allow this"),
+    CASE_STATUS_CONFLICT(ErrorKind.CONFLICT, "该序号的状态消息已收到且内容不同",
+            "A different status message with this sequence number was already received"),
+    CASE_STATUS_INVALID(ErrorKind.UNPROCESSABLE, "状态消息不完整或不合法", "The status message is incomplete or invalid"),
+    MATERIAL_TYPE_NOT_ALLOWED(ErrorKind.UNSUPPORTED_MEDIA, "材料文件类型不允许（仅 PDF、JPEG、PNG）",
+            "Material type not allowed (PDF, JPEG, PNG only)"),
+    MATERIAL_NOT_FOUND(ErrorKind.UNPROCESSABLE, "引用的材料不存在或不属于当前用户",
+            "A referenced material does not exist or belongs to someone else"),
+
+    // partner systems, routing and delivery
+    PARTNER_INVALID(ErrorKind.UNPROCESSABLE, "对接系统或路由配置不合法", "The partner system or routing rule is invalid"),
+    PARTNER_NOT_FOUND(ErrorKind.NOT_FOUND, "对接系统不存在", "No such partner system"),
+    DELIVERY_NOT_FOUND(ErrorKind.NOT_FOUND, "投递记录不存在或不在死信中", "No such delivery in the dead letter");
 
     private final ErrorKind kind;
     private final Text title;

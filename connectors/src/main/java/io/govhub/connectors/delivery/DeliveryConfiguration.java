@@ -1,0 +1,77 @@
+package io.govhub.connectors.delivery;
+
+import io.govhub.connectors.rest.RestPartnerTransport;
+import io.govhub.core.audit.MessageLog;
+import io.govhub.core.caseflow.CaseService;
+import io.govhub.core.caseflow.PartnerRegistry;
+import io.govhub.core.delivery.DeliveryOutbox;
+import io.govhub.core.delivery.RetryPolicy;
+import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The delivery relay, its transports and routes. Settings ({@code govhub.delivery.*}) are documented in the README.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DeliveryConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryConfiguration.class);
+
+    @Bean
+    public RetryPolicy deliveryRetryPolicy(@Value("${govhub.delivery.initial-backoff:2s}") Duration initial,
+                                           @Value("${govhub.delivery.max-backoff:10m}") Duration max,
+                                           @Value("${govhub.delivery.max-attempts:8}") int maxAttempts) {
+        return new RetryPolicy(initial, max, maxAttempts);
+    }
+
+    @Bean
+    public RestPartnerTransport restPartnerTransport(Environment env,
+                                                     @Value("${govhub.delivery.connect-timeout:2s}") Duration connect,
+                                                     @Value("${govhub.delivery.timeout:10s}") Duration timeout) {
+        // a partner's credentialsRef names a secret: the setting govhub.secrets.<ref> (env GOVHUB_SECRETS_<REF>)
+        return new RestPartnerTransport(connect, timeout, ref -> env.getProperty("govhub.secrets." + ref));
+    }
+
+    @Bean
+    public DeliveryRelay deliveryRelay(DeliveryOutbox outbox, PartnerRegistry partners, List<PartnerTransport> transports,
+                                       MessageLog messageLog, RetryPolicy policy, CaseService cases, Clock clock,
+                                       @Value("${govhub.delivery.lease:30s}") Duration lease,
+                                       @Value("${govhub.delivery.max-age:72h}") Duration maxAge,
+                                       @Value("${govhub.delivery.circuit-open:30s}") Duration circuitOpen) {
+        return new DeliveryRelay(outbox, partners, transports, messageLog, policy, lease, maxAge, 100,
+                DeliveryRelay.breakerConfig(circuitOpen),
+                Map.of(CaseService.DISPATCH, e -> cases.dispatched(e.ref())), clock);
+    }
+
+    @Bean
+    public io.govhub.connectors.rest.StatusPoller statusPoller(PartnerRegistry partners, CaseService cases,
+                                                               @Value("${govhub.delivery.timeout:10s}") Duration timeout) {
+        return new io.govhub.connectors.rest.StatusPoller(partners, cases, timeout);
+    }
+
+    @Bean
+    public DeliveryRoutes deliveryRoutes(DeliveryRelay relay, CaseService cases, ProducerTemplate producer,
+                                         io.govhub.connectors.rest.StatusPoller poller,
+                                         @Value("${govhub.delivery.sweep-interval:1s}") Duration sweep,
+                                         @Value("${govhub.cases.poll-interval:5s}") Duration poll) {
+        cases.onDeliveryQueued(id -> {
+            try {
+                producer.sendBody("jms:queue:" + DeliveryRoutes.QUEUE, id);
+            } catch (RuntimeException brokerDown) {
+                // the sweep delivers it a little later
+                LOG.debug("No delivery hint for outbox {}: {}", id, brokerDown.getMessage());
+            }
+        });
+        return new DeliveryRoutes(relay, sweep.toMillis(), poller, poll.toMillis());
+    }
+}

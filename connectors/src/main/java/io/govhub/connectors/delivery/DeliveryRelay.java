@@ -1,0 +1,169 @@
+package io.govhub.connectors.delivery;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.govhub.core.audit.MessageLog;
+import io.govhub.core.caseflow.PartnerRegistry;
+import io.govhub.core.caseflow.PartnerSystem;
+import io.govhub.core.delivery.DeliveryOutbox;
+import io.govhub.core.delivery.OutboxEntry;
+import io.govhub.core.delivery.RetryPolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Sends outbox messages to partner systems, at least once, with one error policy for all partners:
+ * <ul>
+ *   <li>a circuit breaker per partner (resilience4j): while it is open, messages to that partner wait without
+ *   spending their retry budget, so an outage of hours loses nothing and needs no manual step when it ends;</li>
+ *   <li>failures the partner answered (5xx) are retried with exponential backoff and jitter, up to the retry budget;
+ *   then the message moves to the dead letter, where an administrator inspects and replays it;</li>
+ *   <li>refusals (4xx: the partner will never take this message) go to the dead letter at once, with the reason;</li>
+ *   <li>an unreachable partner (connection refused, timeout, 502/503/504, 429) is retried with backoff without
+ *   spending the budget, until the message is older than {@code maxAge}.</li>
+ * </ul>
+ * Every attempt is written to the message log. Receivers must be idempotent (a message can arrive twice when a node
+ * dies between sending and recording it).
+ */
+public class DeliveryRelay {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryRelay.class);
+    private final DeliveryOutbox outbox;
+    private final PartnerRegistry partners;
+    private final Map<String, PartnerTransport> transports;
+    private final MessageLog messageLog;
+    private final RetryPolicy policy;
+    private final Duration lease;
+    private final Duration maxAge;
+    private final int batchSize;
+    private final CircuitBreakerRegistry breakers;
+    private final Map<String, Consumer<OutboxEntry>> onDelivered;
+    private final Clock clock;
+
+    public DeliveryRelay(DeliveryOutbox outbox, PartnerRegistry partners, List<PartnerTransport> transports,
+                         MessageLog messageLog, RetryPolicy policy, Duration lease, Duration maxAge, int batchSize,
+                         CircuitBreakerConfig breakerConfig, Map<String, Consumer<OutboxEntry>> onDelivered, Clock clock) {
+        this.outbox = outbox;
+        this.partners = partners;
+        this.transports = transports.stream().collect(java.util.stream.Collectors.toMap(PartnerTransport::protocol, t -> t));
+        this.messageLog = messageLog;
+        this.policy = policy;
+        this.lease = lease;
+        this.maxAge = maxAge;
+        this.batchSize = batchSize;
+        this.breakers = CircuitBreakerRegistry.of(breakerConfig);
+        this.onDelivered = Map.copyOf(onDelivered);
+        this.clock = clock;
+    }
+
+    /** Default breaker: opens when half of the last 10 calls (at least 5) failed; probes again after {@code open}. */
+    public static CircuitBreakerConfig breakerConfig(Duration open) {
+        return CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(10).minimumNumberOfCalls(5).failureRateThreshold(50)
+                .waitDurationInOpenState(open).permittedNumberOfCallsInHalfOpenState(1)
+                .automaticTransitionFromOpenToHalfOpenEnabled(false)
+                .build();
+    }
+
+    /** Sends one message now, if it is due and not claimed elsewhere (the broker's hint after a commit). */
+    public void deliver(long id) {
+        outbox.claim(id, lease).ifPresent(this::attempt);
+    }
+
+    /** Sends what is due; returns how many were attempted. Every node sweeps; claims keep them apart. */
+    public int sweep() {
+        List<OutboxEntry> due = outbox.claimDue(batchSize, lease);
+        due.forEach(this::attempt);
+        return due.size();
+    }
+
+    /** The state of each partner's circuit (CLOSED, OPEN, HALF_OPEN) on this node. */
+    public Map<String, String> circuits() {
+        return breakers.getAllCircuitBreakers().stream()
+                .collect(java.util.stream.Collectors.toMap(CircuitBreaker::getName, b -> b.getState().name()));
+    }
+
+    private void attempt(OutboxEntry e) {
+        Optional<PartnerSystem> partner = partners.partner(e.partnerId());
+        if (partner.isEmpty() || !partner.get().enabled()) {
+            outbox.deferred(e.id(), clock.instant().plus(Duration.ofMinutes(1)));
+            return;
+        }
+        PartnerSystem p = partner.get();
+        PartnerTransport transport = transports.get(p.protocol());
+        if (transport == null) {
+            outbox.dead(e.id(), "no transport for protocol " + p.protocol());
+            return;
+        }
+        CircuitBreaker breaker = breakers.circuitBreaker(p.id());
+        if (!breaker.tryAcquirePermission()) {
+            outbox.deferred(e.id(), clock.instant().plus(policy.delay(1)));
+            return;
+        }
+        long started = System.nanoTime();
+        messageLog.record(new MessageLog.Message(p.id(), MessageLog.Direction.OUT, e.kind(), "outbox-" + e.id() + "#"
+                + e.attempts(), caseNumber(e), e.payload(), p.logBodies()));
+        try {
+            transport.send(p, e);
+            breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            outbox.delivered(e.id());
+            Consumer<OutboxEntry> after = onDelivered.get(e.kind());
+            if (after != null) {
+                after.accept(e);
+            }
+        } catch (PartnerTransport.DeliveryFailure f) {
+            breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, f);
+            failed(e, p, f);
+        } catch (RuntimeException bug) {
+            breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, bug);
+            LOG.error("Delivery {} to {} failed unexpectedly", e.id(), p.id(), bug);
+            retryOrDead(e, "internal error: " + bug.getClass().getSimpleName());
+        }
+    }
+
+    private void failed(OutboxEntry e, PartnerSystem p, PartnerTransport.DeliveryFailure f) {
+        switch (f.kind()) {
+            case PERMANENT -> {
+                LOG.warn("Delivery {} ({} {}) refused by {}: {}; moved to the dead letter", e.id(), e.kind(), e.ref(), p.id(),
+                        f.getMessage());
+                outbox.dead(e.id(), f.getMessage());
+            }
+            case UNREACHABLE -> {
+                Instant created = e.createdAt() == null ? clock.instant() : e.createdAt();
+                if (created.plus(maxAge).isBefore(clock.instant())) {
+                    outbox.dead(e.id(), "unreachable for longer than " + maxAge + ": " + f.getMessage());
+                } else {
+                    // an outage: wait, but do not spend the retry budget
+                    outbox.deferred(e.id(), clock.instant().plus(policy.delay(Math.max(1, e.attempts()))));
+                    LOG.debug("Delivery {} to {} deferred: {}", e.id(), p.id(), f.getMessage());
+                }
+            }
+            case RETRYABLE -> retryOrDead(e, f.getMessage());
+        }
+    }
+
+    private void retryOrDead(OutboxEntry e, String why) {
+        if (policy.exhausted(e.attempts())) {
+            LOG.warn("Delivery {} ({} {}) failed {} times; moved to the dead letter: {}", e.id(), e.kind(), e.ref(),
+                    e.attempts(), why);
+            outbox.dead(e.id(), why);
+        } else {
+            outbox.failed(e.id(), why, clock.instant().plus(policy.delay(e.attempts())));
+        }
+    }
+
+    private static String caseNumber(OutboxEntry e) {
+        return e.kind().startsWith("CASE_") ? e.ref() : null;
+    }
+}

@@ -1,0 +1,2 @@
+/** REST adapters to partner systems. */
+package io.govhub.connectors.rest;

@@ -1,0 +1,53 @@
+package io.govhub.gateway.cases;
+
+import io.govhub.simulators.CaseSystemSimulator;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The partner-system SIMULATORS of the embedded-mode demo, on loopback ports chosen at start: the provincial platform
+ * (REST, pushes status), the 兰山区 system (REST, pushes status) and the 费县 system (REST, polled by the hub). They
+ * are not real partners; {@code govhub.demo.simulators=false} turns them off.
+ */
+public class DemoSimulators implements AutoCloseable {
+
+    public static final String PROVINCE = "sim-sd-province";
+    public static final String LANSHAN = "sim-ly-lanshan";
+    public static final String FEIXIAN = "sim-ly-feixian";
+
+    private final CaseSystemSimulator province;
+    private final CaseSystemSimulator lanshan;
+    private final CaseSystemSimulator feixian;
+
+    public DemoSimulators(Duration stepDelay) throws IOException {
+        CaseSystemSimulator.Control push = new CaseSystemSimulator.Control(0, 0, false,
+                CaseSystemSimulator.Script.COMPLETE, stepDelay.toMillis(), true);
+        this.province = new CaseSystemSimulator(PROVINCE, push);
+        this.lanshan = new CaseSystemSimulator(LANSHAN, push);
+        this.feixian = new CaseSystemSimulator(FEIXIAN, new CaseSystemSimulator.Control(0, 0, false,
+                CaseSystemSimulator.Script.COMPLETE, stepDelay.toMillis(), false));
+    }
+
+    public CaseSystemSimulator province() {
+        return province;
+    }
+
+    public CaseSystemSimulator lanshan() {
+        return lanshan;
+    }
+
+    public CaseSystemSimulator feixian() {
+        return feixian;
+    }
+
+    public List<CaseSystemSimulator> all() {
+        return List.of(province, lanshan, feixian);
+    }
+
+    @Override
+    public void close() {
+        all().forEach(CaseSystemSimulator::close);
+    }
+}

@@ -1,0 +1,110 @@
+package io.govhub.gateway.ui;
+
+import io.govhub.gateway.support.Browser;
+import io.govhub.gateway.support.BrowserIT;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * In a browser: a 兰山区 clerk takes an application at the window with a material; the case goes to the provincial
+ * platform SIMULATOR and comes back completed; the applicant's phone checks it on the public page; the supervisor
+ * sees it on the board and the administrator on the connections page.
+ */
+class CaseBrowserIT extends BrowserIT {
+
+    private void signIn(String user) {
+        driver.manage().deleteAllCookies();
+        driver.get(url("/login"));
+        driver.findElement(By.name("username")).sendKeys(user);
+        driver.findElement(By.name("password")).sendKeys("demo123");
+        driver.findElement(By.cssSelector("#login-form button")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    }
+
+    @Test
+    void aHallClerkTakesAnApplicationAndThePublicTracksIt() throws Exception {
+        Path pdf = Files.createTempFile("govhub-material-", ".pdf");
+        Files.write(pdf, "%PDF-1.4\n% 营业执照复印件\n".getBytes(StandardCharsets.UTF_8));
+        signIn("clerk-lanshan");
+        driver.get(url("/hall"));
+        new Select(driver.findElement(By.id("implementationCode"))).selectByValue("11371300MB285002573010000010000");
+        assertThat(new Select(driver.findElement(By.id("division"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("371302");
+        driver.findElement(By.id("applicant-name")).sendKeys("李四");
+        driver.findElement(By.id("idNumber")).sendKeys("371302199001010011");
+        driver.findElement(By.id("phone")).sendKeys("13800004321");
+        driver.findElement(By.id("material")).sendKeys(pdf.toString());
+        driver.findElement(By.name("materialName")).sendKeys("营业执照复印件");
+        driver.findElement(By.id("apply-submit")).click();
+        String message = new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("message"))).getText();
+        assertThat(message).contains("办件编号");
+        String caseNumber = driver.findElement(By.id("case-number")).getText();
+        assertThat(caseNumber).startsWith("11371300MB285002573010000010000");
+        assertThat(driver.getPageSource()).contains("营业执照复印件");
+        // the simulated provincial platform accepts, reviews and completes it; the page shows it after a reload
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+            d.navigate().refresh();
+            return d.findElement(By.id("case-status")).getText().equals("已办结");
+        });
+        assertThat(driver.findElements(By.cssSelector("#steps li"))).hasSize(3);
+        Browser.screenshot(driver, "case-completed");
+
+        // the hall's queue lists it, the applicant masked
+        driver.get(url("/hall"));
+        String row = driver.findElement(By.cssSelector("tr[data-case='" + caseNumber + "']")).getText();
+        assertThat(row).contains("已办结").doesNotContain("李四");
+
+        // anyone can check it with the number and the phone's last four digits; no personal data shown
+        driver.manage().deleteAllCookies();
+        driver.get(url("/track"));
+        driver.findElement(By.id("track-case")).sendKeys(caseNumber);
+        driver.findElement(By.id("track-phone")).sendKeys("4321");
+        driver.findElement(By.cssSelector("#track-form button")).click();
+        assertThat(new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("track-status"))).getText()).isEqualTo("已办结");
+        assertThat(driver.getPageSource()).doesNotContain("李四").doesNotContain("371302199001010011")
+                .doesNotContain("13800004321");
+        // a wrong phone gets the same answer as a wrong number
+        driver.get(url("/track?caseNumber=" + caseNumber + "&phoneLast4=0000"));
+        assertThat(driver.findElement(By.id("track-error")).getText()).contains("未找到该办件");
+    }
+
+    @Test
+    void aWrongApplicationIsShownBackWithEveryProblem() {
+        signIn("clerk-feixian");
+        driver.get(url("/hall"));
+        new Select(driver.findElement(By.id("implementationCode"))).selectByIndex(1);
+        driver.findElement(By.id("applicant-name")).sendKeys("王五");
+        driver.findElement(By.id("idNumber")).sendKeys("371302199001010012");
+        driver.findElement(By.id("phone")).sendKeys("12345");
+        driver.findElement(By.id("apply-submit")).click();
+        String error = new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("apply-error"))).getText();
+        assertThat(error).contains("applicant.idNumber").contains("applicant.phone");
+        // what was typed is still there
+        assertThat(driver.findElement(By.id("applicant-name")).getAttribute("value")).isEqualTo("王五");
+    }
+
+    @Test
+    void supervisorsSeeTheBoardAndAdministratorsTheConnections() {
+        signIn("supervisor");
+        driver.get(url("/supervision/cases"));
+        assertThat(driver.findElement(By.id("board-summary")).getText()).contains("共");
+        signIn("admin");
+        driver.get(url("/admin/connections"));
+        assertThat(driver.findElement(By.id("partners")).getText()).contains("sim-sd-province").contains("山东省政务服务平台");
+        assertThat(driver.findElement(By.id("message-chain")).getText()).contains("哈希链完整");
+        Browser.screenshot(driver, "connections");
+    }
+}

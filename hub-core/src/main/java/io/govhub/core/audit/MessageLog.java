@@ -1,0 +1,44 @@
+package io.govhub.core.audit;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Port: the message log (报文日志, X-Road's idea): every message crossing the hub boundary, in and out, with its peer,
+ * operation, correlation id, case number and the hash of its body; the body itself (masked, capped) unless the peer
+ * is "metadata only". Records are chained by hash, so a changed, removed or inserted record is found by
+ * {@link #verify()}.
+ */
+public interface MessageLog {
+
+    /** IN: a message to the hub; OUT: a message the hub sent. */
+    enum Direction { IN, OUT }
+
+    /**
+     * @param peer          the account, client or partner system on the other side
+     * @param operation     e.g. CASE_SUBMIT, CASE_DISPATCH, CASE_STATUS, CREDIT_SUBMIT
+     * @param correlationId ties the messages of one exchange together (a request id, an outbox id)
+     * @param caseNumber    the case it concerns, if any
+     * @param body          the body as sent or received (masked before it is stored)
+     * @param keepBody      false: store the hash only ("metadata only")
+     */
+    record Message(String peer, Direction direction, String operation, String correlationId, String caseNumber,
+                   String body, boolean keepBody) {
+    }
+
+    record Logged(long id, Instant at, String peer, Direction direction, String operation, String correlationId,
+                  String caseNumber, String bodyHash, String body) {
+    }
+
+    /** {@code records} checked; when not valid, the id of the first record that does not fit the chain. */
+    record Verification(long records, boolean valid, Long firstBadRecord) {
+    }
+
+    void record(Message m);
+
+    List<Logged> forCase(String caseNumber);
+
+    List<Logged> recent(int limit);
+
+    Verification verify();
+}

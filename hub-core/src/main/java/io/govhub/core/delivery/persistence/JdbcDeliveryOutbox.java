@@ -1,0 +1,111 @@
+package io.govhub.core.delivery.persistence;
+
+import io.govhub.core.delivery.DeliveryOutbox;
+import io.govhub.core.delivery.OutboxEntry;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The outbox in PostgreSQL ({@code delivery_outbox}). Claims use {@code FOR UPDATE SKIP LOCKED} and a lease
+ * ({@code next_attempt_at} pushed into the future), so nodes never send one message at the same time, and a node that
+ * dies mid-send only delays the message until its lease ends. A message is claimable only when no older message of
+ * the same ref and partner is undelivered: messages about one case go out in order.
+ */
+public class JdbcDeliveryOutbox implements DeliveryOutbox {
+
+    private static final String DUE = "status = 'PENDING' and next_attempt_at <= now() and not exists (select 1 from"
+            + " delivery_outbox o2 where o2.ref = o.ref and o2.partner_id = o.partner_id and o2.id < o.id"
+            + " and o2.status <> 'DELIVERED')";
+    private static final String RETURNING = " returning id, kind, partner_id, ref, payload::text, status, attempts,"
+            + " next_attempt_at, last_error, created_at, delivered_at";
+    private final JdbcTemplate jdbc;
+
+    public JdbcDeliveryOutbox(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private static final RowMapper<OutboxEntry> ROW = (rs, i) -> new OutboxEntry(rs.getLong(1), rs.getString(2),
+            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7), instant(rs.getTimestamp(8)),
+            rs.getString(9), instant(rs.getTimestamp(10)), instant(rs.getTimestamp(11)));
+
+    @Override
+    public long enqueue(String kind, String partnerId, String ref, String payload) {
+        Long id = jdbc.queryForObject("insert into delivery_outbox (kind, partner_id, ref, payload, status) values"
+                + " (?, ?, ?, cast(? as jsonb), 'PENDING') returning id", Long.class, kind, partnerId, ref, payload);
+        return id == null ? 0 : id;
+    }
+
+    @Override
+    public List<OutboxEntry> claimDue(int limit, Duration lease) {
+        return jdbc.query("update delivery_outbox set attempts = attempts + 1, next_attempt_at = now() + ? * interval"
+                + " '1 millisecond' where id in (select id from delivery_outbox o where " + DUE + " order by id limit ?"
+                + " for update skip locked)" + RETURNING, ROW, lease.toMillis(), limit);
+    }
+
+    @Override
+    public Optional<OutboxEntry> claim(long id, Duration lease) {
+        return jdbc.query("update delivery_outbox set attempts = attempts + 1, next_attempt_at = now() + ? * interval"
+                + " '1 millisecond' where id in (select id from delivery_outbox o where id = ? and " + DUE
+                + " for update skip locked)" + RETURNING, ROW, lease.toMillis(), id).stream().findFirst();
+    }
+
+    @Override
+    public void delivered(long id) {
+        jdbc.update("update delivery_outbox set status = 'DELIVERED', delivered_at = now(), last_error = null where id = ?", id);
+    }
+
+    @Override
+    public void failed(long id, String error, Instant next) {
+        jdbc.update("update delivery_outbox set last_error = ?, next_attempt_at = ? where id = ? and status = 'PENDING'",
+                cut(error), Timestamp.from(next), id);
+    }
+
+    @Override
+    public void deferred(long id, Instant next) {
+        jdbc.update("update delivery_outbox set attempts = greatest(0, attempts - 1), next_attempt_at = ? where id = ?"
+                + " and status = 'PENDING'", Timestamp.from(next), id);
+    }
+
+    @Override
+    public void dead(long id, String error) {
+        jdbc.update("update delivery_outbox set status = 'DEAD', last_error = ? where id = ?", cut(error), id);
+    }
+
+    @Override
+    public List<OutboxEntry> list(String status, int limit) {
+        return jdbc.query("select id, kind, partner_id, ref, payload::text, status, attempts, next_attempt_at, last_error,"
+                + " created_at, delivered_at from delivery_outbox where status = ? order by id desc limit ?", ROW, status,
+                Math.max(1, Math.min(limit, 1000)));
+    }
+
+    @Override
+    public boolean replay(long id, String by) {
+        return jdbc.update("update delivery_outbox set status = 'PENDING', attempts = 0, next_attempt_at = now(),"
+                + " replayed_by = ? where id = ? and status = 'DEAD'", by, id) == 1;
+    }
+
+    @Override
+    public Map<String, Long> counts() {
+        Map<String, Long> m = new LinkedHashMap<>(Map.of("PENDING", 0L, "DELIVERED", 0L, "DEAD", 0L));
+        jdbc.query("select status, count(*) from delivery_outbox group by status", rs -> {
+            m.put(rs.getString(1), rs.getLong(2));
+        });
+        return m;
+    }
+
+    private static String cut(String s) {
+        return s == null || s.length() <= 500 ? s : s.substring(0, 499) + "…";
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

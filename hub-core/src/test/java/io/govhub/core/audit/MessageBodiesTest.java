@@ -1,0 +1,38 @@
+package io.govhub.core.audit;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MessageBodiesTest {
+
+    @Test
+    void personalFieldsOfJsonBodiesAreMasked() {
+        String body = "{\"caseNumber\":\"N1\",\"applicant\":{\"name\":\"李四\",\"idType\":\"ID_CARD\","
+                + "\"idNumber\":\"371302199001010011\",\"phone\":\"13800001234\",\"address\":\"临沂市兰山区金雀山路10号\"},"
+                + "\"remark\":\"联系 13912345678\"}";
+        String out = MessageBodies.protect(body, 10_000);
+        assertThat(out).contains("N1").doesNotContain("李四").doesNotContain("371302199001010011")
+                .doesNotContain("13800001234").doesNotContain("13912345678").doesNotContain("金雀山路10号");
+    }
+
+    @Test
+    void anOrganisationKeepsItsName() {
+        String out = MessageBodies.protect("{\"name\":\"临沂某某有限公司\",\"idType\":\"USCC\",\"idNumber\":\"91371300MA3C000004\"}",
+                10_000);
+        assertThat(out).contains("临沂某某有限公司");
+    }
+
+    @Test
+    void otherBodiesGoThroughTheFreeTextMaskerAndAreCapped() {
+        String xml = "<a><id>371302199001010011</id></a>";
+        assertThat(MessageBodies.protect(xml, 10_000)).doesNotContain("371302199001010011");
+        assertThat(MessageBodies.protect("x".repeat(100), 10)).startsWith("xxxxxxxxxx…[truncated 100 chars]");
+        assertThat(MessageBodies.protect("{not json", 100)).isEqualTo("{not json");
+    }
+
+    @Test
+    void theHashIsOverTheBodyAsSent() {
+        assertThat(MessageBodies.sha256("abc")).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
+}
