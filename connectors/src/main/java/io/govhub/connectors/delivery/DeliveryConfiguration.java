@@ -43,6 +43,25 @@ public class DeliveryConfiguration {
     }
 
     @Bean
+    public io.govhub.connectors.soap.SoapPartnerTransport soapPartnerTransport(Environment env,
+            @Value("${govhub.delivery.connect-timeout:2s}") Duration connect,
+            @Value("${govhub.delivery.timeout:10s}") Duration timeout) {
+        return new io.govhub.connectors.soap.SoapPartnerTransport(connect, timeout,
+                ref -> env.getProperty("govhub.secrets." + ref));
+    }
+
+    @Bean
+    public io.govhub.connectors.soap.CaseSoapService caseSoapService(CaseService cases,
+                                                                   io.govhub.core.access.CurrentActors actors) {
+        return new io.govhub.connectors.soap.CaseSoapService(cases, actors);
+    }
+
+    @Bean
+    public io.govhub.connectors.soap.CaseSoapRoutes caseSoapRoutes(io.govhub.connectors.soap.CaseSoapService service) {
+        return new io.govhub.connectors.soap.CaseSoapRoutes(service);
+    }
+
+    @Bean
     public DeliveryRelay deliveryRelay(DeliveryOutbox outbox, PartnerRegistry partners, List<PartnerTransport> transports,
                                        MessageLog messageLog, RetryPolicy policy, CaseService cases, Clock clock,
                                        @Value("${govhub.delivery.lease:30s}") Duration lease,

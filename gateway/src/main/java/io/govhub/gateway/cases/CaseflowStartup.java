@@ -68,14 +68,20 @@ public class CaseflowStartup implements ApplicationRunner {
             registry.insertIfAbsent(new PartnerSystem(DemoSimulators.FEIXIAN, "费县政务服务系统（模拟器）", "COUNTY",
                     "371325", "REST", sims.feixian().baseUrl(), null, Set.of("DISPATCH", "STATUS_POLL"), "POLL", true,
                     true, 1), "demo");
+            registry.insertIfAbsent(new PartnerSystem(DemoSimulators.MARKET, "临沂市市场监督管理局业务系统（模拟器）",
+                    "DEPARTMENT", "371300", "SOAP", sims.market().endpoint(), null, Set.of("DISPATCH", "STATUS_PUSH"),
+                    "PUSH", true, true, 1), "demo");
             // the simulators listen on new ports at every start
             sims.all().forEach(s -> jdbc.update("update partner_system set endpoint = ? where id = ?", s.baseUrl(), s.id()));
+            jdbc.update("update partner_system set endpoint = ? where id = ?", sims.market().endpoint(), DemoSimulators.MARKET);
             seedRoutes(List.of(
                     new RouteRule(null, "*", "370000", DemoSimulators.PROVINCE, null),
                     new RouteRule(null, "11371302*", "371302", DemoSimulators.LANSHAN, null),
-                    new RouteRule(null, "11371325*", "371325", DemoSimulators.FEIXIAN, null)));
+                    new RouteRule(null, "11371325*", "371325", DemoSimulators.FEIXIAN, null),
+                    new RouteRule(null, "11371300MB28500332*", "371300", DemoSimulators.MARKET, null)));
             String hub = "http://127.0.0.1:" + env.getProperty("local.server.port", "8080");
             sims.all().forEach(s -> s.callbackTo(hub, s.id(), DemoAccounts.PASSWORD));
+            sims.market().callbackTo(hub, DemoSimulators.MARKET, DemoAccounts.PASSWORD);
             LOG.info("Partner SIMULATORS ready: {}", sims.all().stream().map(s -> s.id() + " " + s.baseUrl()).toList());
         }
     }

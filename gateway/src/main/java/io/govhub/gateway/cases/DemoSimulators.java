@@ -1,6 +1,7 @@
 package io.govhub.gateway.cases;
 
 import io.govhub.simulators.CaseSystemSimulator;
+import io.govhub.simulators.SoapDepartmentSimulator;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -8,7 +9,8 @@ import java.util.List;
 
 /**
  * The partner-system SIMULATORS of the embedded-mode demo, on loopback ports chosen at start: the provincial platform
- * (REST, pushes status), the 兰山区 system (REST, pushes status) and the 费县 system (REST, polled by the hub). They
+ * (REST, pushes status), the 兰山区 system (REST, pushes status), the 费县 system (REST, polled by the hub) and the
+ * 市市场监督管理局 system (SOAP, reports status through the hub's SOAP service). They
  * are not real partners; {@code govhub.demo.simulators=false} turns them off.
  */
 public class DemoSimulators implements AutoCloseable {
@@ -16,10 +18,12 @@ public class DemoSimulators implements AutoCloseable {
     public static final String PROVINCE = "sim-sd-province";
     public static final String LANSHAN = "sim-ly-lanshan";
     public static final String FEIXIAN = "sim-ly-feixian";
+    public static final String MARKET = "sim-ly-market";
 
     private final CaseSystemSimulator province;
     private final CaseSystemSimulator lanshan;
     private final CaseSystemSimulator feixian;
+    private final SoapDepartmentSimulator market;
 
     public DemoSimulators(Duration stepDelay) throws IOException {
         CaseSystemSimulator.Control push = new CaseSystemSimulator.Control(0, 0, false,
@@ -28,6 +32,12 @@ public class DemoSimulators implements AutoCloseable {
         this.lanshan = new CaseSystemSimulator(LANSHAN, push);
         this.feixian = new CaseSystemSimulator(FEIXIAN, new CaseSystemSimulator.Control(0, 0, false,
                 CaseSystemSimulator.Script.COMPLETE, stepDelay.toMillis(), false));
+        this.market = new SoapDepartmentSimulator(MARKET, push);
+    }
+
+    /** The 市市场监督管理局 system, over SOAP. */
+    public SoapDepartmentSimulator market() {
+        return market;
     }
 
     public CaseSystemSimulator province() {
@@ -49,5 +59,6 @@ public class DemoSimulators implements AutoCloseable {
     @Override
     public void close() {
         all().forEach(CaseSystemSimulator::close);
+        market.close();
     }
 }

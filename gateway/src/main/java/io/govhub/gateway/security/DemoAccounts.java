@@ -39,7 +39,9 @@ public final class DemoAccounts {
             // the partner-system SIMULATORS of the demo push status messages with these accounts
             new Actor("sim-sd-province", "山东省政务服务平台（模拟器）", Set.of(Role.PARTNER_SYSTEM), "370000", null),
             new Actor("sim-ly-lanshan", "兰山区政务服务系统（模拟器）", Set.of(Role.PARTNER_SYSTEM), "371302", null),
-            new Actor("sim-ly-feixian", "费县政务服务系统（模拟器）", Set.of(Role.PARTNER_SYSTEM), "371325", null));
+            new Actor("sim-ly-feixian", "费县政务服务系统（模拟器）", Set.of(Role.PARTNER_SYSTEM), "371325", null),
+            new Actor("sim-ly-market", "临沂市市场监督管理局业务系统（模拟器）", Set.of(Role.PARTNER_SYSTEM), CITY,
+                    MARKET_REGULATION));
 
     private DemoAccounts() {
     }

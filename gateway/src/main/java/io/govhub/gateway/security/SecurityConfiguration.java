@@ -40,6 +40,12 @@ public class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** Who is calling, for the SOAP endpoints in connectors. */
+    @Bean
+    public io.govhub.core.access.CurrentActors currentActors() {
+        return CurrentActor::get;
+    }
+
     @Bean
     public LocalAccountStore localAccountStore(JdbcTemplate jdbc) {
         return new LocalAccountStore(jdbc);
@@ -53,7 +59,9 @@ public class SecurityConfiguration {
     @Bean
     @Order(1)
     public SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
-        http.securityMatcher("/api/**", "/actuator/**")
+        // by request URI: the SOAP endpoints are served by CXF's own servlet (/services/*), not the DispatcherServlet
+        http.securityMatcher(req -> req.getRequestURI().startsWith("/api/") || req.getRequestURI().startsWith("/actuator")
+                        || req.getRequestURI().startsWith("/services"))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.GET, "/api/v1/divisions", "/api/v1/divisions/**",
                                 "/api/v1/organisations", "/api/v1/organisations/**", "/api/v1/calendar",
@@ -62,6 +70,10 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/identifiers/validate").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/guide-imports/template.csv").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/cases/*/public-status").permitAll()
+                        // the WSDLs and the service list; every SOAP operation (POST) needs credentials
+                        .requestMatchers(req -> "GET".equals(req.getMethod()) && req.getRequestURI().startsWith("/services"))
+                        .permitAll()
+                        .requestMatchers(req -> req.getRequestURI().startsWith("/services")).authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/v1/cases/*/status").hasRole("PARTNER_SYSTEM")
                         .requestMatchers("/api/v1/cases/board").hasAnyRole("SUPERVISOR", "ADMIN")
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")

@@ -43,7 +43,8 @@ public class RequestLimitsFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/") && !request.getRequestURI().startsWith("/workbench/imports")
+        return !request.getRequestURI().startsWith("/api/") && !request.getRequestURI().startsWith("/services/")
+                && !request.getRequestURI().startsWith("/workbench/imports")
                 && !request.getRequestURI().startsWith("/hall/materials");
     }
 
