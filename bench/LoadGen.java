@@ -14,6 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * percentiles instead of slowing the load down (no coordinated omission).
  *
  *   java bench/LoadGen.java URL RATE_PER_SECOND SECONDS [URL2 ...]   (several URLs: taken in turn)
+ *   java -Dbody=FILE [-Dauth=user:password] bench/LoadGen.java URL RATE SECONDS
+ *        POSTs the JSON in FILE instead, with every "{n}" in it replaced by the request's number and a fresh
+ *        Idempotency-Key header per request; 200 and 201 count as ok.
  *
  * Prints: sent, ok, errors, p50, p90, p99, p99.9 and max latency in milliseconds. Loopback only.
  */
@@ -36,9 +39,15 @@ public class LoadGen {
         // blocking HttpURLConnection (keep-alive) on a pool of workers: far lighter than an async client, so that
         // the generator leaves the shared CPU to the server
         java.util.concurrent.ExecutorService workers = Executors.newFixedThreadPool(64);
+        String bodyTemplate = System.getProperty("body") == null ? null
+                : java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("body")));
+        String auth = System.getProperty("auth") == null ? null : "Basic " + java.util.Base64.getEncoder()
+                .encodeToString(System.getProperty("auth").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String runId = Long.toString(System.currentTimeMillis(), 36);
         int total = rate * seconds;
         long[] latencies = new long[total];
         AtomicInteger errors = new AtomicInteger();
+        AtomicInteger failures = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
         long intervalNanos = 1_000_000_000L / rate;
         long start = System.nanoTime() + 100_000_000L;
@@ -53,15 +62,32 @@ public class LoadGen {
                     java.net.HttpURLConnection c = (java.net.HttpURLConnection) uris.get(n % uris.size()).toURL().openConnection();
                     c.setConnectTimeout(5000);
                     c.setReadTimeout(10000);
+                    if (auth != null) {
+                        c.setRequestProperty("Authorization", auth);
+                    }
+                    if (bodyTemplate != null) {
+                        byte[] body = bodyTemplate.replace("{n}", runId + n).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                        c.setRequestMethod("POST");
+                        c.setDoOutput(true);
+                        c.setRequestProperty("Content-Type", "application/json");
+                        c.setRequestProperty("Idempotency-Key", "bench-" + runId + "-" + n);
+                        c.setFixedLengthStreamingMode(body.length);
+                        try (java.io.OutputStream out = c.getOutputStream()) {
+                            out.write(body);
+                        }
+                    }
                     int status = c.getResponseCode();
                     try (java.io.InputStream in = status < 400 ? c.getInputStream() : c.getErrorStream()) {
                         if (in != null) {
                             in.readAllBytes(); // read to the end so that the connection is reused
                         }
                     }
-                    ok = status == 200;
-                } catch (java.io.IOException e) {
+                    ok = status == 200 || (bodyTemplate != null && status == 201);
+                } catch (java.io.IOException | RuntimeException e) {
                     ok = false;
+                    if (failures.incrementAndGet() <= 3) {
+                        System.err.println("request " + n + " failed: " + e);
+                    }
                 }
                 latencies[n] = System.nanoTime() - due;
                 if (!ok) {
@@ -72,7 +98,13 @@ public class LoadGen {
                 }
             }), due - System.nanoTime(), TimeUnit.NANOSECONDS);
         }
-        finished.get(seconds + 60L, TimeUnit.SECONDS);
+        try {
+            finished.get(seconds + 60L, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            System.out.printf("rate=%d/s seconds=%d sent=%d answered=%d: TIMED OUT waiting for answers%n", rate, seconds,
+                    total, done.get());
+            System.exit(2);
+        }
         scheduler.shutdown();
         Arrays.sort(latencies);
         System.out.printf("rate=%d/s seconds=%d sent=%d ok=%d errors=%d p50=%.2f p90=%.2f p99=%.2f p99.9=%.2f max=%.2f ms%n",

@@ -32,13 +32,10 @@ create table route_rule (
     unique (code_pattern, division_code)
 );
 
--- serial numbers of case numbers: one counter per (implementation code, day), shared by all nodes
-create table case_serial (
-    implementation_code varchar(60) not null,
-    day                 date        not null,
-    last_serial         integer     not null,
-    primary key (implementation_code, day)
-);
+-- serial numbers of case numbers: one sequence shared by all nodes (no row lock, no commit per number); a case
+-- number takes its last six digits, so serials are unique within an (item, day) unless a million cases are numbered
+-- city-wide between two of them, and then the primary key refuses the duplicate and the hub takes the next number
+create sequence case_serial_seq;
 
 create table hub_case (
     case_number        varchar(80)  primary key,
@@ -131,7 +128,9 @@ create index delivery_outbox_dead_idx on delivery_outbox (id) where status = 'DE
 -- messages of one ref go out in order: the claim looks for an older undelivered one
 create index delivery_outbox_ref_idx on delivery_outbox (ref, partner_id, id) where status <> 'DELIVERED';
 
--- every message crossing the hub boundary, chained by hash like the audit log
+-- every message crossing the hub boundary, chained by hash like the audit log. Records are written without a link
+-- (no lock in the transaction that writes them) and sealed into the chain soon after, in sealing order (chain_seq),
+-- by one sealer at a time (the head row's lock): the chain is over what was committed, in the order it was sealed.
 create table message_log (
     id             bigserial    primary key,
     at             timestamptz  not null,
@@ -142,14 +141,17 @@ create table message_log (
     case_number    varchar(80),
     body_hash      char(64)     not null,
     body           text,                              -- masked, capped; null when the peer is metadata-only
-    prev_hash      char(64)     not null,
-    hash           char(64)     not null
+    chain_seq      bigint       unique,               -- null until sealed
+    prev_hash      char(64),
+    hash           char(64)
 );
 create index message_log_case_idx on message_log (case_number);
+create index message_log_unsealed_idx on message_log (id) where chain_seq is null;
 
 create table message_log_head (
     id        integer  primary key check (id = 1),
+    last_seq  bigint   not null,
     last_id   bigint,
     last_hash char(64) not null
 );
-insert into message_log_head (id, last_id, last_hash) values (1, null, repeat('0', 64));
+insert into message_log_head (id, last_seq, last_id, last_hash) values (1, 0, null, repeat('0', 64));

@@ -46,6 +46,12 @@ public class SoapDepartmentSimulator implements AutoCloseable {
     private static final String DEPT = "http://govhub.io/ws/department/v1";
     private static final String CASES = "http://govhub.io/ws/cases/v1";
 
+    static {
+        // answer small requests at once: without TCP_NODELAY a client that writes headers and body separately waits
+        // for the delayed ACK (about 40 ms) on every request; real servers (Tomcat, nginx) set it too
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final String id;
     private final HttpServer server;
     private final ScheduledExecutorService scheduler;

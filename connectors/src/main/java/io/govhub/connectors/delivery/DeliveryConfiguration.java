@@ -85,7 +85,8 @@ public class DeliveryConfiguration {
                                          @Value("${govhub.cases.poll-interval:5s}") Duration poll) {
         cases.onDeliveryQueued(id -> {
             try {
-                producer.sendBody("jms:queue:" + DeliveryRoutes.QUEUE, id);
+                // a hint only (the sweep is the guarantee): not persisted, so the request does not wait for the journal
+                producer.sendBody("jms:queue:" + DeliveryRoutes.QUEUE + "?deliveryPersistent=false", id);
             } catch (RuntimeException brokerDown) {
                 // the sweep delivers it a little later
                 LOG.debug("No delivery hint for outbox {}: {}", id, brokerDown.getMessage());

@@ -83,9 +83,16 @@ public class DeliveryRelay {
 
     /** Sends what is due; returns how many were attempted. Every node sweeps; claims keep them apart. */
     public int sweep() {
-        List<OutboxEntry> due = outbox.claimDue(batchSize, lease);
-        due.forEach(this::attempt);
-        return due.size();
+        int total = 0;
+        for (int round = 0; round < 20; round++) {
+            List<OutboxEntry> due = outbox.claimDue(batchSize, lease);
+            due.forEach(this::attempt);
+            total += due.size();
+            if (due.size() < batchSize) {
+                break;
+            }
+        }
+        return total;
     }
 
     /** The state of each partner's circuit (CLOSED, OPEN, HALF_OPEN) on this node. */

@@ -22,6 +22,11 @@ public class MessagingConfiguration {
     }
 
     @Bean
+    public MessageLogRoutes messageLogRoutes(io.govhub.core.audit.MessageLog log) {
+        return new MessageLogRoutes(log);
+    }
+
+    @Bean
     public CreditSubmissionConsumer creditSubmissionConsumer(CreditIntakeService intake) {
         return new CreditSubmissionConsumer(intake);
     }

@@ -18,7 +18,8 @@ import java.util.function.Function;
 
 /**
  * Delivers outbox messages to REST partners as JSON: a case to {@code POST {endpoint}/cases}, a withdrawal to
- * {@code POST {endpoint}/cases/{no}/withdrawal}, a credit record to {@code POST {endpoint}/credit-records}.
+ * {@code POST {endpoint}/cases/{no}/withdrawal}, a credit record to {@code POST {endpoint}/credit-records}, a
+ * revocation or repair to {@code POST {endpoint}/credit-records/revocations} or {@code …/repairs}.
  * Credentials, when the partner has a {@code credentialsRef}, come from the secret of that name
  * ({@code user:password}, sent as HTTP Basic).
  */
@@ -47,6 +48,8 @@ public class RestPartnerTransport implements PartnerTransport {
             case "CASE_DISPATCH" -> "/cases";
             case "CASE_WITHDRAWAL" -> "/cases/" + URLEncoder.encode(e.ref(), StandardCharsets.UTF_8) + "/withdrawal";
             case "CREDIT_FORWARD" -> "/credit-records";
+            case "CREDIT_REVOCATION" -> "/credit-records/revocations";
+            case "CREDIT_REPAIR" -> "/credit-records/repairs";
             default -> throw new DeliveryFailure(DeliveryFailure.Kind.PERMANENT, "no REST operation for " + e.kind());
         };
         HttpRequest.Builder req;

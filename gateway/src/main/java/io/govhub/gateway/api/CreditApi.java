@@ -40,7 +40,12 @@ import java.util.Map;
 @Tag(name = "credit", description = "行政许可、行政处罚信用信息（双公示） Permit and penalty decisions")
 public class CreditApi {
 
-    public record RecordStatusJson(int index, String status, Long recordId, List<Map<String, String>> problems) {
+    /**
+     * @param forwarding to the credit platform: FORWARDING (queued or being retried), ACKNOWLEDGED (the platform took
+     *                   it), FORWARD_FAILED (in the dead letter, an administrator replays it); absent when not forwarded
+     */
+    public record RecordStatusJson(int index, String status, Long recordId, List<Map<String, String>> problems,
+                                   String forwarding) {
     }
 
     public record SubmissionJson(String submissionId, String type, String channel, Instant receivedAt, int records,
@@ -52,9 +57,11 @@ public class CreditApi {
     }
 
     private final CreditIntakeService intake;
+    private final io.govhub.core.delivery.DeliveryOutbox outbox;
 
-    public CreditApi(CreditIntakeService intake) {
+    public CreditApi(CreditIntakeService intake, io.govhub.core.delivery.DeliveryOutbox outbox) {
         this.intake = intake;
+        this.outbox = outbox;
     }
 
     @PostMapping(path = "/permits", consumes = "application/json")
@@ -109,14 +116,22 @@ public class CreditApi {
             + " (with every problem)")
     public SubmissionJson submission(@PathVariable String id) {
         CreditStore.Submission s = intake.submission(actor(), id);
-        List<RecordStatusJson> items = intake.records(id).stream().map(r -> new RecordStatusJson(r.index(),
+        List<CreditStore.SubmittedRecord> records = intake.records(id);
+        Map<String, String> forwarding = outbox.stateByRef(records.stream().filter(r -> r.recordId() != null)
+                .map(r -> "credit-" + r.recordId()).distinct().toList());
+        List<RecordStatusJson> items = records.stream().map(r -> new RecordStatusJson(r.index(),
                 r.status().name(), r.recordId(), r.problems().stream().map(p -> {
                     Map<String, String> m = new LinkedHashMap<>();
                     m.put("field", p.field());
                     m.put("code", p.code());
                     m.put("message", p.message().zh());
                     return m;
-                }).toList())).toList();
+                }).toList(), r.recordId() == null ? null : switch (forwarding.getOrDefault("credit-" + r.recordId(), "")) {
+                    case "DELIVERED" -> "ACKNOWLEDGED";
+                    case "DEAD" -> "FORWARD_FAILED";
+                    case "PENDING" -> "FORWARDING";
+                    default -> null;
+                })).toList();
         Map<String, Integer> counts = new LinkedHashMap<>();
         items.forEach(i -> counts.merge(i.status(), 1, Integer::sum));
         return new SubmissionJson(s.id(), s.type().name(), s.channel(), s.receivedAt(), s.recordCount(), counts, items);

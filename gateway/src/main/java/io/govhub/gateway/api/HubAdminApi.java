@@ -164,6 +164,12 @@ public class HubAdminApi {
                 e.lastError() == null ? "" : e.lastError(), "createdAt", e.createdAt().toString())).toList());
     }
 
+    @GetMapping("/deliveries/latency")
+    @Operation(summary = "Delivery latency (queued → acknowledged by the partner) of messages queued since a time")
+    public DeliveryOutbox.Latency latency(@RequestParam java.time.Instant since) {
+        return outbox.latency(since);
+    }
+
     @PostMapping("/deliveries/{id}/replay")
     @Operation(summary = "Send a dead message again with a fresh retry budget")
     public Map<String, Object> replay(@PathVariable long id) {

@@ -71,9 +71,13 @@ public class CaseflowStartup implements ApplicationRunner {
             registry.insertIfAbsent(new PartnerSystem(DemoSimulators.MARKET, "临沂市市场监督管理局业务系统（模拟器）",
                     "DEPARTMENT", "371300", "SOAP", sims.market().endpoint(), null, Set.of("DISPATCH", "STATUS_PUSH"),
                     "PUSH", true, true, 1), "demo");
+            registry.insertIfAbsent(new PartnerSystem(DemoSimulators.CREDIT, "山东省公共信用信息平台（模拟器）", "PROVINCE",
+                    "370000", "REST", sims.credit().baseUrl(), null, Set.of("CREDIT_FORWARD"), "PUSH", true, true, 1),
+                    "demo");
             // the simulators listen on new ports at every start
             sims.all().forEach(s -> jdbc.update("update partner_system set endpoint = ? where id = ?", s.baseUrl(), s.id()));
             jdbc.update("update partner_system set endpoint = ? where id = ?", sims.market().endpoint(), DemoSimulators.MARKET);
+            jdbc.update("update partner_system set endpoint = ? where id = ?", sims.credit().baseUrl(), DemoSimulators.CREDIT);
             seedRoutes(List.of(
                     new RouteRule(null, "*", "370000", DemoSimulators.PROVINCE, null),
                     new RouteRule(null, "11371302*", "371302", DemoSimulators.LANSHAN, null),

@@ -37,7 +37,9 @@ public class SecurityConfiguration {
 
     @Bean
     public PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        // bcrypt once per account and password every 5 minutes, not on every HTTP Basic call
+        return new VerifiedPasswordCache(PasswordEncoderFactories.createDelegatingPasswordEncoder(),
+                java.time.Duration.ofMinutes(5), 10_000);
     }
 
     /** Who is calling, for the SOAP endpoints in connectors. */

@@ -28,9 +28,26 @@ class EmbeddedModeLifecycleIT {
 
     private final Path dir = Path.of("target/it-data/lifecycle-" + ProcessHandle.current().pid()).toAbsolutePath();
 
+    private final java.util.List<Process> started = new java.util.ArrayList<>();
+
     private Process start(String name) throws Exception {
-        return ChildJvm.start(dir.resolve(name + ".log"), List.of("-Xmx512m", "-jar", JAR.toString(),
+        Process p = ChildJvm.start(dir.resolve(name + ".log"), List.of("-Xmx512m", "-jar", JAR.toString(),
                 "--server.port=0", "--govhub.data-dir=" + dir.resolve("data")));
+        started.add(p);
+        return p;
+    }
+
+    /** A failed assertion must not leave a govhub (and its PostgreSQL and Redis) running after the test. */
+    @org.junit.jupiter.api.AfterEach
+    void stopWhatIsLeft() throws Exception {
+        for (Process p : started) {
+            if (p.isAlive()) {
+                p.destroy();
+                if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            }
+        }
     }
 
     private static int port(String log) {

@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * Port: the message log (报文日志, X-Road's idea): every message crossing the hub boundary, in and out, with its peer,
  * operation, correlation id, case number and the hash of its body; the body itself (masked, capped) unless the peer
- * is "metadata only". Records are chained by hash, so a changed, removed or inserted record is found by
- * {@link #verify()}.
+ * is "metadata only". Records are chained by hash soon after they are written ({@link #seal()}, every second), so a
+ * changed, removed or inserted record is found by {@link #verify()}.
  */
 public interface MessageLog {
 
@@ -34,7 +34,11 @@ public interface MessageLog {
     record Verification(long records, boolean valid, Long firstBadRecord) {
     }
 
+    /** Writes a record (in the caller's transaction, if any); it joins the chain when {@link #seal()} next runs. */
     void record(Message m);
+
+    /** Links the records committed since the last seal into the chain; returns how many. */
+    int seal();
 
     List<Logged> forCase(String caseNumber);
 

@@ -166,18 +166,19 @@ public class CaseService {
                 : route.rule().timeLimitWorkingDays() != null ? route.rule().timeLimitWorkingDays() : DEFAULT_TIME_LIMIT;
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         LocalDate today = LocalDate.ofInstant(now, CHINA);
-        // the serial is taken in its own short transaction: unique across nodes, not gapless
-        int serial = store.nextSerial(code, today);
-        String caseNumber = code + DAY.format(today) + String.format("%06d", serial);
-        HubCase c = new HubCase(caseNumber, code, item.map(ItemCatalog.Item::name).orElse(null), division,
-                route.partner().id(), CaseStatus.SUBMITTED, channel, applicant, actor.username(), now, limit,
-                promised(today, limit, 0), 0, null, null, null, null, 0, 1);
+        // unique across nodes, not gapless
+        String firstNumber = code + DAY.format(today) + String.format("%06d", store.nextSerial(code, today));
+        LocalDate promised = promised(today, limit, 0);
+        String itemName = item.map(ItemCatalog.Item::name).orElse(null);
         long[] outboxId = {0};
         Submitted result = tx.inTransaction(() -> {
-            Optional<CaseStore.IdempotentHit> hit = store.claimKey(actor.username(), idempotencyKey, requestHash, caseNumber);
+            Optional<CaseStore.IdempotentHit> hit = store.claimKey(actor.username(), idempotencyKey, requestHash, firstNumber);
             if (hit.isPresent()) {
                 return new Submitted(sameRequest(hit.get(), requestHash), true);
             }
+            String caseNumber = firstNumber;
+            HubCase c = new HubCase(caseNumber, code, itemName, division, route.partner().id(), CaseStatus.SUBMITTED,
+                    channel, applicant, actor.username(), now, limit, promised, 0, null, null, null, null, 0, 1);
             List<CaseStore.Material> materials = refs.isEmpty() ? List.of() : store.materials(refs, actor.username());
             if (materials.size() != refs.size()) {
                 Set<String> found = new java.util.HashSet<>(materials.stream().map(CaseStore.Material::ref).toList());
@@ -186,7 +187,16 @@ public class CaseService {
                                 Text.of("材料引用不存在：" + r, "Unknown material reference " + r))).toList();
                 throw new GovhubException(ErrorCode.MATERIAL_NOT_FOUND, ErrorCode.MATERIAL_NOT_FOUND.title(), missing);
             }
-            store.insert(c, requestHash, idempotencyKey);
+            for (int attempt = 0; !store.insert(c, requestHash, idempotencyKey); attempt++) {
+                if (attempt >= 5) {
+                    throw GovhubException.of(ErrorCode.SERVICE_UNAVAILABLE);
+                }
+                // the six-digit serial came round within a day for this item: take the next one
+                caseNumber = code + DAY.format(today) + String.format("%06d", store.nextSerial(code, today));
+                c = new HubCase(caseNumber, code, itemName, division, route.partner().id(), CaseStatus.SUBMITTED,
+                        channel, applicant, actor.username(), now, limit, promised, 0, null, null, null, null, 0, 1);
+                store.rebindKey(actor.username(), idempotencyKey, caseNumber);
+            }
             store.attachMaterials(caseNumber, refs);
             outboxId[0] = outbox.enqueue(DISPATCH, c.partnerId(), caseNumber, dispatchPayload(c, materials));
             messageLog.record(new MessageLog.Message(actor.username(), MessageLog.Direction.IN, "CASE_SUBMIT",
@@ -194,8 +204,7 @@ public class CaseService {
             return new Submitted(c, false);
         });
         if (!result.replayed()) {
-            audit.record(AuditEvent.of("CASE_SUBMITTED", actor.username(), channel, Map.of("caseNumber", caseNumber,
-                    "partner", c.partnerId(), "division", division, "routeDivisions", route.divisionsTried())));
+            // the submission is in the message log (not the audit log, which is for administrative actions)
             deliveryHint.accept(outboxId[0]);
         }
         return result;

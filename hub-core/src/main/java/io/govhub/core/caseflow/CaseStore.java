@@ -7,10 +7,17 @@ import java.util.Optional;
 /** Port: where cases, their status messages, materials and idempotency keys are kept. */
 public interface CaseStore {
 
-    /** The next serial for (implementation code, day), unique across all nodes (one counter row in the database). */
+    /**
+     * The serial for a new case of (implementation code, day): six digits from a sequence shared by all nodes, so
+     * unique across nodes without a lock; not gapless and not restarted each day.
+     */
     int nextSerial(String implementationCode, LocalDate day);
 
-    void insert(HubCase c, String requestHash, String idempotencyKey);
+    /** Inserts the case; false when its case number is taken (the serial came round: take another). */
+    boolean insert(HubCase c, String requestHash, String idempotencyKey);
+
+    /** Points a claimed key at another case number (after {@link #insert} found its number taken). */
+    void rebindKey(String submittedBy, String key, String caseNumber);
 
     /**
      * Claims an idempotency key for a case about to be inserted. Returns the case number already bound to the key (the

@@ -19,8 +19,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
@@ -46,10 +44,35 @@ public class CaseflowConfiguration {
     }
 
     @Bean
-    public CaseStore caseStore(JdbcTemplate jdbc, PlatformTransactionManager txManager) {
-        TransactionTemplate requiresNew = new TransactionTemplate(txManager);
-        requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        return new JdbcCaseStore(jdbc, requiresNew);
+    public CaseStore caseStore(JdbcTemplate jdbc) {
+        return new JdbcCaseStore(jdbc);
+    }
+
+    /**
+     * Credit records, revocations and repairs go to every enabled partner with the CREDIT_FORWARD operation, through the
+     * outbox (ref {@code credit-<record id>}: in order per record).
+     */
+    @Bean
+    public io.govhub.core.credit.CreditForwarding creditForwarding(PartnerRegistry registry, DeliveryOutbox outbox,
+                                                                  io.govhub.core.credit.CreditIntakeService credit) {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        io.govhub.core.credit.CreditForwarding forwarding = (kind, recordId, payload) -> {
+            String body;
+            try {
+                java.util.Map<String, Object> p = new java.util.LinkedHashMap<>(payload);
+                p.put("recordId", recordId);
+                body = json.writeValueAsString(p);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            for (io.govhub.core.caseflow.PartnerSystem p : registry.partners()) {
+                if (p.enabled() && p.operations().contains("CREDIT_FORWARD")) {
+                    outbox.enqueue(kind, p.id(), "credit-" + recordId, body);
+                }
+            }
+        };
+        credit.forwardTo(forwarding);
+        return forwarding;
     }
 
     @Bean

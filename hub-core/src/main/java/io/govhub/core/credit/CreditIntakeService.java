@@ -166,6 +166,13 @@ public class CreditIntakeService {
         return n;
     }
 
+    private volatile CreditForwarding forwarding = CreditForwarding.NONE;
+
+    /** Where accepted records, revocations and repairs go (the credit platform connector). */
+    public void forwardTo(CreditForwarding forwarding) {
+        this.forwarding = forwarding;
+    }
+
     /** Processes the records of a submission that are still waiting. */
     public void process(String submissionId) {
         CreditStore.Submission s = store.submission(submissionId).orElse(null);
@@ -219,6 +226,13 @@ public class CreditIntakeService {
         CreditStore.Upsert u = store.upsert(record, contentHash(record), publicFields, subject, due, now, late,
                 publicity.period(record));
         store.outcome(s.id(), r.index(), u.status(), List.of(), u.recordId());
+        if (u.status() == CreditStore.RecordStatus.ACCEPTED || u.status() == CreditStore.RecordStatus.UPDATED) {
+            Map<String, Object> payload = new java.util.LinkedHashMap<>();
+            payload.put("recordType", record.type().name());
+            payload.put("action", u.status() == CreditStore.RecordStatus.ACCEPTED ? "NEW" : "UPDATE");
+            payload.put("fields", record.fields());
+            forwarding.forward(CreditForwarding.FORWARD, u.recordId(), payload);
+        }
     }
 
     public CreditStore.Submission submission(Actor actor, String id) {
@@ -248,6 +262,8 @@ public class CreditIntakeService {
         requireText(reason, "reason", "撤销原因");
         tx.inTransaction(() -> {
             store.revoke(r.id(), reason.strip());
+            forwarding.forward(CreditForwarding.REVOCATION, r.id(), Map.of("recordType", type.name(),
+                    "authorityUscc", r.authorityUscc(), "documentNumber", documentNumber.strip(), "reason", reason.strip()));
             audit.record(AuditEvent.of("CREDIT_REVOKED", actor.username(), reason.strip(),
                     Map.of("type", type.name(), "documentNumber", documentNumber)));
             return null;
@@ -277,6 +293,9 @@ public class CreditIntakeService {
         LocalDate lastPublicDay = today.minusDays(1); // out of the public view from today on
         tx.inTransaction(() -> {
             store.repair(r.id(), lastPublicDay, repairDocument.strip());
+            forwarding.forward(CreditForwarding.REPAIR, r.id(), Map.of("recordType", type.name(),
+                    "authorityUscc", r.authorityUscc(), "documentNumber", documentNumber.strip(),
+                    "repairDocument", repairDocument.strip(), "lastPublicDay", lastPublicDay.toString()));
             audit.record(AuditEvent.of("CREDIT_REPAIRED", actor.username(), repairDocument.strip(),
                     Map.of("type", type.name(), "documentNumber", documentNumber)));
             return null;

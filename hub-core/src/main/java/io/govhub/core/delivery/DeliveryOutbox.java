@@ -37,6 +37,22 @@ public interface DeliveryOutbox {
     /** Moves a dead message back to the queue with a fresh budget; false when it is not dead. */
     boolean replay(long id, String by);
 
+    /**
+     * Delivery latency (from the commit that queued a message to the partner's acknowledgement) of the messages
+     * queued since {@code since}: count, p50, p99 and max in milliseconds, and the span from the first queued to the
+     * last delivered.
+     */
+    Latency latency(Instant since);
+
+    record Latency(long delivered, long pending, double p50Millis, double p99Millis, double maxMillis, double spanSeconds) {
+    }
+
+    /**
+     * Per ref, where its messages stand: DELIVERED when every one was acknowledged, DEAD when one is in the dead letter,
+     * else PENDING. Refs without messages are absent.
+     */
+    java.util.Map<String, String> stateByRef(List<String> refs);
+
     /** Counts per status. */
     java.util.Map<String, Long> counts();
 }

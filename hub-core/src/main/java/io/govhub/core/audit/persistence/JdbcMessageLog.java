@@ -14,12 +14,15 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The message log in PostgreSQL ({@code message_log}). Each record holds the hash of the one before it and its own hash
- * over (previous hash, time, peer, direction, operation, correlation id, case number, body hash, stored body); writers
- * lock the head row, so records are chained in one order across all nodes. Written in the caller's transaction when
- * there is one (a rolled-back submission leaves no record), else in its own.
+ * The message log in PostgreSQL ({@code message_log}). A record is written in the caller's transaction when there is
+ * one (a rolled-back submission leaves no record), without taking any lock, so writers on every node run in
+ * parallel. {@link #seal()} then links the records committed since into the chain, in one order across all nodes
+ * (the head row's lock): each gets the next {@code chain_seq}, the hash of the record before it and its own hash over
+ * (previous hash, time, peer, direction, operation, correlation id, case number, body hash, stored body). A sealer
+ * runs every second; {@link #verify()} seals first. Until sealed (about a second) a record is outside the chain.
  */
 public class JdbcMessageLog implements MessageLog {
 
@@ -39,17 +42,40 @@ public class JdbcMessageLog implements MessageLog {
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
         String bodyHash = MessageBodies.sha256(m.body());
         String stored = m.keepBody() ? MessageBodies.protect(m.body(), maxBodyChars) : null;
-        String peer = cut(m.peer(), 100);
-        String corr = cut(m.correlationId(), 100);
-        tx.executeWithoutResult(status -> {
-            String prev = jdbc.queryForObject("select last_hash from message_log_head where id = 1 for update", String.class);
-            String hash = hash(prev, at, peer, m.direction().name(), m.operation(), corr, m.caseNumber(), bodyHash, stored);
-            Long id = jdbc.queryForObject("insert into message_log (at, peer, direction, operation, correlation_id,"
-                            + " case_number, body_hash, body, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id",
-                    Long.class, Timestamp.from(at), peer, m.direction().name(), m.operation(), corr, m.caseNumber(),
-                    bodyHash, stored, prev, hash);
-            jdbc.update("update message_log_head set last_id = ?, last_hash = ? where id = 1", id, hash);
+        jdbc.update("insert into message_log (at, peer, direction, operation, correlation_id, case_number, body_hash, body)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?)", Timestamp.from(at), cut(m.peer(), 100), m.direction().name(),
+                m.operation(), cut(m.correlationId(), 100), m.caseNumber(), bodyHash, stored);
+    }
+
+    /** Links the committed, unsealed records into the chain; returns how many. One sealer at a time, any node. */
+    @Override
+    public int seal() {
+        Integer n = tx.execute(status -> {
+            Map<String, Object> head = jdbc.queryForMap("select last_seq, last_hash from message_log_head where id = 1 for update");
+            long seq = ((Number) head.get("last_seq")).longValue();
+            String prev = (String) head.get("last_hash");
+            List<Object[]> updates = new java.util.ArrayList<>();
+            long[] lastId = {0};
+            long[] s = {seq};
+            String[] p = {prev};
+            jdbc.query("select id, at, peer, direction, operation, correlation_id, case_number, body_hash, body"
+                    + " from message_log where chain_seq is null order by id limit 5000", rs -> {
+                String hash = hash(p[0], rs.getTimestamp("at").toInstant(), rs.getString("peer"), rs.getString("direction"),
+                        rs.getString("operation"), rs.getString("correlation_id"), rs.getString("case_number"),
+                        rs.getString("body_hash"), rs.getString("body"));
+                s[0]++;
+                updates.add(new Object[]{s[0], p[0], hash, rs.getLong("id")});
+                p[0] = hash;
+                lastId[0] = rs.getLong("id");
+            });
+            if (updates.isEmpty()) {
+                return 0;
+            }
+            jdbc.batchUpdate("update message_log set chain_seq = ?, prev_hash = ?, hash = ? where id = ?", updates);
+            jdbc.update("update message_log_head set last_seq = ?, last_id = ?, last_hash = ? where id = 1", s[0], lastId[0], p[0]);
+            return updates.size();
         });
+        return n == null ? 0 : n;
     }
 
     private static final RowMapper<Logged> ROW = (rs, i) -> new Logged(rs.getLong("id"),
@@ -69,11 +95,15 @@ public class JdbcMessageLog implements MessageLog {
 
     @Override
     public Verification verify() {
+        while (seal() == 5000) {
+            // seal everything committed so far, then check the whole chain
+        }
         long[] checked = {0};
         Long[] bad = {null};
         String[] expectedPrev = {GENESIS};
-        jdbc.query("select id, at, peer, direction, operation, correlation_id, case_number, body_hash, body, prev_hash,"
-                + " hash from message_log order by id", rs -> {
+        long[] expectedSeq = {1};
+        jdbc.query("select id, at, peer, direction, operation, correlation_id, case_number, body_hash, body, chain_seq,"
+                + " prev_hash, hash from message_log where chain_seq is not null order by chain_seq", rs -> {
             if (bad[0] != null) {
                 return;
             }
@@ -81,11 +111,13 @@ public class JdbcMessageLog implements MessageLog {
             String recomputed = hash(prev, rs.getTimestamp("at").toInstant(), rs.getString("peer"),
                     rs.getString("direction"), rs.getString("operation"), rs.getString("correlation_id"),
                     rs.getString("case_number"), rs.getString("body_hash"), rs.getString("body"));
-            if (!prev.equals(expectedPrev[0]) || !recomputed.equals(rs.getString("hash"))) {
+            if (rs.getLong("chain_seq") != expectedSeq[0] || !expectedPrev[0].equals(prev)
+                    || !recomputed.equals(rs.getString("hash"))) {
                 bad[0] = rs.getLong("id");
                 return;
             }
             expectedPrev[0] = recomputed;
+            expectedSeq[0]++;
             checked[0]++;
         });
         if (bad[0] == null) {

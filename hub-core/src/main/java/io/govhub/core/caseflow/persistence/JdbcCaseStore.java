@@ -12,7 +12,6 @@ import io.govhub.core.caseflow.StatusMessage;
 import io.govhub.core.caseflow.StatusMessageType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -33,18 +32,15 @@ public class JdbcCaseStore implements CaseStore {
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate requiresNew;
 
-    public JdbcCaseStore(JdbcTemplate jdbc, TransactionTemplate requiresNew) {
+    public JdbcCaseStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.requiresNew = requiresNew;
     }
 
     @Override
     public int nextSerial(String implementationCode, LocalDate day) {
-        return requiresNew.execute(s -> jdbc.queryForObject("insert into case_serial (implementation_code, day, last_serial)"
-                + " values (?, ?, 1) on conflict (implementation_code, day) do update set last_serial ="
-                + " case_serial.last_serial + 1 returning last_serial", Integer.class, implementationCode, Date.valueOf(day)));
+        Long n = jdbc.queryForObject("select nextval('case_serial_seq')", Long.class);
+        return (int) (n % 1_000_000);
     }
 
     @Override
@@ -61,15 +57,22 @@ public class JdbcCaseStore implements CaseStore {
     }
 
     @Override
-    public void insert(HubCase c, String requestHash, String idempotencyKey) {
+    public boolean insert(HubCase c, String requestHash, String idempotencyKey) {
         Applicant a = c.applicant();
-        jdbc.update("insert into hub_case (case_number, implementation_code, item_name, division_code, partner_id, status,"
+        return jdbc.update("insert into hub_case (case_number, implementation_code, item_name, division_code, partner_id, status,"
                         + " channel, applicant_name, applicant_id_type, applicant_id_number, applicant_phone,"
                         + " applicant_phone_last4, applicant_masked, submitted_by, submitted_at, time_limit_working_days,"
-                        + " promised_date) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?)",
+                        + " promised_date) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?)"
+                        + " on conflict (case_number) do nothing",
                 c.caseNumber(), c.implementationCode(), c.itemName(), c.divisionCode(), c.partnerId(), c.status().name(),
                 c.channel(), a.name(), a.idType(), a.idNumber(), a.phone(), a.phoneLast4(), json(a.masked()),
-                c.submittedBy(), Timestamp.from(c.submittedAt()), c.timeLimitWorkingDays(), date(c.promisedDate()));
+                c.submittedBy(), Timestamp.from(c.submittedAt()), c.timeLimitWorkingDays(), date(c.promisedDate())) == 1;
+    }
+
+    @Override
+    public void rebindKey(String submittedBy, String key, String caseNumber) {
+        jdbc.update("update case_idempotency set case_number = ? where submitted_by = ? and idem_key = ?", caseNumber,
+                submittedBy, key);
     }
 
     private static final RowMapper<HubCase> CASE = JdbcCaseStore::mapCase;

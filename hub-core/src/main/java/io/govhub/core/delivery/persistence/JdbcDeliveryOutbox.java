@@ -93,6 +93,32 @@ public class JdbcDeliveryOutbox implements DeliveryOutbox {
     }
 
     @Override
+    public Latency latency(Instant since) {
+        return jdbc.queryForObject("select count(*) filter (where status = 'DELIVERED'),"
+                + " count(*) filter (where status = 'PENDING'),"
+                + " coalesce(percentile_cont(0.5) within group (order by extract(epoch from delivered_at - created_at)), 0),"
+                + " coalesce(percentile_cont(0.99) within group (order by extract(epoch from delivered_at - created_at)), 0),"
+                + " coalesce(max(extract(epoch from delivered_at - created_at)), 0),"
+                + " coalesce(extract(epoch from max(delivered_at) - min(created_at)), 0)"
+                + " from delivery_outbox where created_at >= ?", (rs, i) -> new Latency(rs.getLong(1), rs.getLong(2),
+                rs.getDouble(3) * 1000, rs.getDouble(4) * 1000, rs.getDouble(5) * 1000, rs.getDouble(6)),
+                Timestamp.from(since));
+    }
+
+    @Override
+    public Map<String, String> stateByRef(List<String> refs) {
+        Map<String, String> m = new LinkedHashMap<>();
+        if (refs.isEmpty()) {
+            return m;
+        }
+        jdbc.query("select ref, case when bool_or(status = 'DEAD') then 'DEAD' when bool_and(status = 'DELIVERED')"
+                + " then 'DELIVERED' else 'PENDING' end from delivery_outbox where ref = any (?) group by ref", rs -> {
+            m.put(rs.getString(1), rs.getString(2));
+        }, (Object) refs.toArray(new String[0]));
+        return m;
+    }
+
+    @Override
     public Map<String, Long> counts() {
         Map<String, Long> m = new LinkedHashMap<>(Map.of("PENDING", 0L, "DELIVERED", 0L, "DEAD", 0L));
         jdbc.query("select status, count(*) from delivery_outbox group by status", rs -> {

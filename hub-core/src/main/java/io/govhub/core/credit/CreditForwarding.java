@@ -1,0 +1,21 @@
+package io.govhub.core.credit;
+
+import java.util.Map;
+
+/**
+ * Port: carries accepted records, revocations (撤销) and credit repairs (信用修复) to the credit platform(s), in the
+ * transaction that makes them (an outbox: nothing is lost, order per record is kept).
+ */
+public interface CreditForwarding {
+
+    /** A new or changed record, in the national field layout. */
+    String FORWARD = "CREDIT_FORWARD";
+    /** The decision was revoked: the platform takes it out of publicity. */
+    String REVOCATION = "CREDIT_REVOCATION";
+    /** Publicity ended early by credit repair. */
+    String REPAIR = "CREDIT_REPAIR";
+
+    void forward(String kind, long recordId, Map<String, Object> payload);
+
+    CreditForwarding NONE = (kind, recordId, payload) -> { };
+}

@@ -1,0 +1,211 @@
+package io.govhub.simulators;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * SIMULATOR of the provincial credit platform (信用信息共享平台): not the real one. It takes records in the national
+ * field layout ({@code POST /credit-records}, idempotent by record type + authority + document number: the same
+ * content twice is a duplicate, new content an update), revocations and repairs ({@code POST
+ * /credit-records/revocations}, {@code …/repairs}). Latency, an error rate and an outage (503) are set with
+ * {@link #control} or {@code POST /sim/control}; {@code GET /sim/state} shows the counts.
+ */
+public class CreditPlatformSimulator implements AutoCloseable {
+
+    static {
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(CreditPlatformSimulator.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String id;
+    private final HttpServer server;
+    private final Map<String, String> records = new ConcurrentHashMap<>();
+    private final List<String> revocations = new CopyOnWriteArrayList<>();
+    private final List<String> repairs = new CopyOnWriteArrayList<>();
+    private final AtomicLong received = new AtomicLong();
+    private final AtomicLong duplicates = new AtomicLong();
+    private final AtomicLong updates = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private volatile CaseSystemSimulator.Control control;
+    private volatile String poison;
+
+    public CreditPlatformSimulator(String id, CaseSystemSimulator.Control initial) throws IOException {
+        this.id = id;
+        this.control = initial;
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
+        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "simulator-http-" + id);
+            t.setDaemon(true);
+            return t;
+        }));
+        server.createContext("/credit-records", this::handle);
+        server.createContext("/sim/control", this::controlEndpoint);
+        server.createContext("/sim/state", ex -> send(ex, 200, state()));
+        server.start();
+        LOG.info("SIMULATOR {} (credit platform) listening on {}", id, baseUrl());
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public void control(CaseSystemSimulator.Control c) {
+        this.control = c;
+    }
+
+    /** Whether the platform holds the record of this type, authority and document number. */
+    public boolean has(String type, String authorityUscc, String documentNumber) {
+        return records.containsKey(type + "|" + authorityUscc + "|" + documentNumber);
+    }
+
+    /**
+     * Records whose document number contains {@code marker} get a 500 every time (a record the platform cannot take,
+     * while it takes the others); null to stop.
+     */
+    public void failDocumentsContaining(String marker) {
+        this.poison = marker;
+    }
+
+    public int size() {
+        return records.size();
+    }
+
+    public List<String> revocations() {
+        return List.copyOf(revocations);
+    }
+
+    public List<String> repairs() {
+        return List.copyOf(repairs);
+    }
+
+    public long duplicates() {
+        return duplicates.get();
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        try (ex) {
+            CaseSystemSimulator.Control c = control;
+            if (c.latencyMs() > 0) {
+                try {
+                    Thread.sleep(c.latencyMs());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            if (c.outage()) {
+                refused.incrementAndGet();
+                send(ex, 503, Map.of("error", "SIMULATED_OUTAGE"));
+                return;
+            }
+            if (c.errorRate() > 0 && ThreadLocalRandom.current().nextDouble() < c.errorRate()) {
+                send(ex, 500, Map.of("error", "SIMULATED_ERROR"));
+                return;
+            }
+            if (!"POST".equals(ex.getRequestMethod())) {
+                send(ex, 405, Map.of("error", "POST only"));
+                return;
+            }
+            JsonNode body = JSON.readTree(ex.getRequestBody().readNBytes(4 * 1024 * 1024));
+            String path = ex.getRequestURI().getPath();
+            String type = body.path("recordType").asText();
+            if (path.equals("/credit-records")) {
+                JsonNode f = body.path("fields");
+                String prefix = "PERMIT".equals(type) ? "XK_" : "CF_";
+                String authority = f.path(prefix + ("PERMIT".equals(type) ? "XKJGDM" : "CFJGDM")).asText();
+                String doc = f.path(prefix + "WSH").asText();
+                if (type.isEmpty() || doc.isEmpty()) {
+                    send(ex, 400, Map.of("error", "recordType and the document number are required"));
+                    return;
+                }
+                String p = poison;
+                if (p != null && doc.contains(p)) {
+                    send(ex, 500, Map.of("error", "SIMULATED_RECORD_ERROR"));
+                    return;
+                }
+                String key = type + "|" + authority + "|" + doc;
+                String content = f.toString();
+                String before = records.put(key, content);
+                received.incrementAndGet();
+                if (before != null && before.equals(content)) {
+                    duplicates.incrementAndGet();
+                } else if (before != null) {
+                    updates.incrementAndGet();
+                }
+                send(ex, 200, Map.of("accepted", true, "duplicate", content.equals(before)));
+            } else if (path.equals("/credit-records/revocations")) {
+                revocations.add(type + "|" + body.path("authorityUscc").asText() + "|" + body.path("documentNumber").asText());
+                send(ex, 200, Map.of("revoked", true));
+            } else if (path.equals("/credit-records/repairs")) {
+                repairs.add(type + "|" + body.path("authorityUscc").asText() + "|" + body.path("documentNumber").asText());
+                send(ex, 200, Map.of("repaired", true));
+            } else {
+                send(ex, 404, Map.of("error", "no such simulated operation"));
+            }
+        }
+    }
+
+    private void controlEndpoint(HttpExchange ex) throws IOException {
+        try (ex) {
+            if ("POST".equals(ex.getRequestMethod())) {
+                JsonNode n = JSON.readTree(ex.getRequestBody().readNBytes(64 * 1024));
+                CaseSystemSimulator.Control c = control;
+                control = new CaseSystemSimulator.Control(n.path("latencyMs").asLong(c.latencyMs()),
+                        n.path("errorRate").asDouble(c.errorRate()), n.path("outage").asBoolean(c.outage()), c.script(),
+                        c.stepDelayMs(), c.push());
+            }
+            send(ex, 200, control);
+        }
+    }
+
+    private Map<String, Object> state() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("simulator", id);
+        m.put("records", records.size());
+        m.put("received", received.get());
+        m.put("duplicates", duplicates.get());
+        m.put("updates", updates.get());
+        m.put("revocations", revocations.size());
+        m.put("repairs", repairs.size());
+        m.put("refusedByOutage", refused.get());
+        m.put("control", control);
+        return m;
+    }
+
+    private static void send(HttpExchange ex, int status, Object body) throws IOException {
+        byte[] b = JSON.writeValueAsBytes(body);
+        ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        ex.sendResponseHeaders(status, b.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(b);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    }
+}
