@@ -148,6 +148,13 @@ create table message_log (
 create index message_log_case_idx on message_log (case_number);
 create index message_log_unsealed_idx on message_log (id) where chain_seq is null;
 
+-- records older than the retention (govhub.message-log.retention) move here, sealed, with their links: the chain
+-- stays verifiable across both tables; nothing is deleted
+create table message_log_archive (like message_log including defaults including constraints);
+alter table message_log_archive add primary key (id);
+create unique index message_log_archive_seq_idx on message_log_archive (chain_seq);
+create index message_log_archive_case_idx on message_log_archive (case_number);
+
 create table message_log_head (
     id        integer  primary key check (id = 1),
     last_seq  bigint   not null,

@@ -6,13 +6,27 @@ import org.apache.camel.builder.RouteBuilder;
 /**
  * {@code message-log-seal}: every second, links the message-log records committed since into the hash chain. Every
  * node runs it; the chain head's row lock lets one seal at a time, the others find nothing left to do.
+ * {@code message-log-archive}: every hour, moves records older than the retention to the archive table (chain kept).
  */
 public class MessageLogRoutes extends RouteBuilder {
 
     private final MessageLog log;
+    private final java.time.Duration retention;
 
-    public MessageLogRoutes(MessageLog log) {
+    public MessageLogRoutes(MessageLog log, java.time.Duration retention) {
         this.log = log;
+        this.retention = retention;
+    }
+
+    /** Archives what is older than the retention; returns how many records moved. */
+    public int archiveOld() {
+        int total = 0;
+        int n;
+        do {
+            n = log.archive(java.time.Instant.now().minus(retention));
+            total += n;
+        } while (n == 50_000);
+        return total;
     }
 
     @Override
@@ -20,5 +34,9 @@ public class MessageLogRoutes extends RouteBuilder {
         from("timer:message-log-seal?delay=1000&period=1000")
                 .routeId("message-log-seal")
                 .bean(log, "seal");
+
+        from("timer:message-log-archive?delay=60000&period=3600000")
+                .routeId("message-log-archive")
+                .bean(this, "archiveOld");
     }
 }

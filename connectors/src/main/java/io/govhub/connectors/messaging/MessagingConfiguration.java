@@ -22,8 +22,9 @@ public class MessagingConfiguration {
     }
 
     @Bean
-    public MessageLogRoutes messageLogRoutes(io.govhub.core.audit.MessageLog log) {
-        return new MessageLogRoutes(log);
+    public MessageLogRoutes messageLogRoutes(io.govhub.core.audit.MessageLog log,
+            @org.springframework.beans.factory.annotation.Value("${govhub.message-log.retention:180d}") java.time.Duration retention) {
+        return new MessageLogRoutes(log, retention);
     }
 
     @Bean

@@ -239,7 +239,54 @@ public class CasePageController {
         model.addAttribute("dead", outbox.list("DEAD", 100));
         model.addAttribute("log", messageLog.recent(30));
         model.addAttribute("chain", messageLog.verify());
+        model.addAttribute("divisions", divisions.all());
         return "connections";
+    }
+
+    /** ADMIN changes a partner's endpoint, or switches it on or off; in effect at once on every node, audited. */
+    @PostMapping("/admin/partners/{id}")
+    public String updatePartner(@PathVariable String id, @RequestParam int version, @RequestParam String endpoint,
+                                @RequestParam(defaultValue = "false") boolean enabled, RedirectAttributes redirect) {
+        io.govhub.core.caseflow.PartnerSystem p = registry.partner(id)
+                .orElseThrow(() -> GovhubException.of(ErrorCode.PARTNER_NOT_FOUND));
+        if (!endpoint.strip().matches("https?://[^\\s]{1,480}")) {
+            redirect.addFlashAttribute("error", "地址应为 http(s) URL：" + endpoint);
+            return "redirect:/admin/connections";
+        }
+        registry.save(new io.govhub.core.caseflow.PartnerSystem(p.id(), p.name(), p.level(), p.divisionCode(),
+                p.protocol(), endpoint.strip(), p.credentialsRef(), p.operations(), p.statusMode(), p.logBodies(), enabled,
+                version), version, CurrentActor.username());
+        audit.record(AuditEvent.of("PARTNER_CHANGED", CurrentActor.username(), null, Map.of("partner", id,
+                "endpoint", endpoint.strip(), "enabled", enabled)));
+        redirect.addFlashAttribute("message", "已保存对接系统 " + id + "（立即生效）。");
+        return "redirect:/admin/connections";
+    }
+
+    /** ADMIN adds or replaces the rule of a (pattern, division). */
+    @PostMapping("/admin/routes")
+    public String addRoute(@RequestParam String pattern, @RequestParam String division, @RequestParam String partner,
+                           @RequestParam(required = false) Integer timeLimitWorkingDays, RedirectAttributes redirect) {
+        if (!pattern.strip().matches("\\*|[0-9A-Z]{1,60}\\*?") || divisions.all().stream().noneMatch(d -> d.code().equals(division))
+                || registry.partner(partner).isEmpty()
+                || (timeLimitWorkingDays != null && (timeLimitWorkingDays < 0 || timeLimitWorkingDays > 365))) {
+            redirect.addFlashAttribute("error", "路由规则不合法：模式应为编码、以 * 结尾的前缀或 *，区划和对接系统须存在，时限 0–365 个工作日。");
+            return "redirect:/admin/connections";
+        }
+        io.govhub.core.caseflow.RouteRule r = registry.saveRule(new io.govhub.core.caseflow.RouteRule(null, pattern.strip(),
+                division, partner, timeLimitWorkingDays), CurrentActor.username());
+        audit.record(AuditEvent.of("ROUTE_SAVED", CurrentActor.username(), null, Map.of("pattern", r.codePattern(),
+                "division", r.divisionCode(), "partner", r.partnerId())));
+        redirect.addFlashAttribute("message", "已保存路由规则 " + r.codePattern() + " @ " + r.divisionCode() + "。");
+        return "redirect:/admin/connections";
+    }
+
+    @PostMapping("/admin/routes/{id}/delete")
+    public String deleteRoute(@PathVariable long id, RedirectAttributes redirect) {
+        if (registry.deleteRule(id)) {
+            audit.record(AuditEvent.of("ROUTE_DELETED", CurrentActor.username(), null, Map.of("id", id)));
+            redirect.addFlashAttribute("message", "已删除路由规则。");
+        }
+        return "redirect:/admin/connections";
     }
 
     @PostMapping("/admin/deliveries/{id}/replay")

@@ -55,6 +55,8 @@ class CaseFlowIT extends EmbeddedAppIT {
     JdbcTemplate jdbc;
     @Autowired
     DemoSimulators demo;
+    @Autowired
+    io.govhub.core.audit.MessageLog messageLog;
 
     @BeforeAll
     static void startPartner() throws Exception {
@@ -544,5 +546,46 @@ class CaseFlowIT extends EmbeddedAppIT {
         }
         assertThat(http().get("/api/v1/admin/message-log/verify", "admin").json().path("valid").asBoolean()).isTrue();
         assertThat(http().get("/api/v1/admin/message-log/verify", "supervisor").status()).isEqualTo(403);
+    }
+
+    @Test
+    void theMessageLogDetectsARemovedRecord() {
+        newCase(ITEM, "371302", "clerk-lanshan");
+        newCase(ITEM, "371302", "clerk-lanshan"); // at least two records since any archiving
+        assertThat(http().get("/api/v1/admin/message-log/verify", "admin").json().path("valid").asBoolean()).isTrue();
+        // a record in the middle of the chain (not the newest): its successor no longer links to what precedes it
+        Long id = jdbc.queryForObject("select id from message_log where chain_seq = (select max(chain_seq) - 1 from"
+                + " message_log)", Long.class);
+        java.util.Map<String, Object> row = jdbc.queryForMap("select * from message_log where id = ?", id);
+        Long next = jdbc.queryForObject("select id from message_log where chain_seq = ?", Long.class,
+                ((Number) row.get("chain_seq")).longValue() + 1);
+        jdbc.update("delete from message_log where id = ?", id);
+        try {
+            JsonNode after = http().get("/api/v1/admin/message-log/verify", "admin").json();
+            assertThat(after.path("valid").asBoolean()).isFalse();
+            assertThat(after.path("firstBadRecord").asLong()).isEqualTo(next);
+        } finally {
+            jdbc.update("insert into message_log (id, at, peer, direction, operation, correlation_id, case_number,"
+                            + " body_hash, body, chain_seq, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    row.get("id"), row.get("at"), row.get("peer"), row.get("direction"), row.get("operation"),
+                    row.get("correlation_id"), row.get("case_number"), row.get("body_hash"), row.get("body"),
+                    row.get("chain_seq"), row.get("prev_hash"), row.get("hash"));
+        }
+        assertThat(http().get("/api/v1/admin/message-log/verify", "admin").json().path("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void oldRecordsAreArchivedNotDeletedAndTheChainStaysWhole() {
+        String no = newCase(ITEM, "371302", "clerk-lanshan");
+        JsonNode before = http().get("/api/v1/admin/message-log/verify", "admin").json();
+        int moved = messageLog.archive(java.time.Instant.now().plusSeconds(1)); // everything sealed counts as old here
+        assertThat(moved).isPositive();
+        assertThat(jdbc.queryForObject("select count(*) from message_log_archive", Long.class)).isGreaterThanOrEqualTo(moved);
+        JsonNode after = http().get("/api/v1/admin/message-log/verify", "admin").json();
+        assertThat(after.path("valid").asBoolean()).isTrue();
+        assertThat(after.path("records").asLong()).isGreaterThanOrEqualTo(before.path("records").asLong());
+        // the records of a case are still found, from the archive
+        assertThat(http().get("/api/v1/admin/message-log?caseNumber=" + no, "admin").json().findValuesAsText("operation"))
+                .contains("CASE_SUBMIT");
     }
 }

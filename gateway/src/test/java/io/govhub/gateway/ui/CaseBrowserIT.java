@@ -106,5 +106,22 @@ class CaseBrowserIT extends BrowserIT {
         assertThat(driver.findElement(By.id("partners")).getText()).contains("sim-sd-province").contains("山东省政务服务平台");
         assertThat(driver.findElement(By.id("message-chain")).getText()).contains("哈希链完整");
         Browser.screenshot(driver, "connections");
+        // an administrator adds a routing rule in the page, then removes it
+        String pattern = "11371300MB2850025739" + (System.nanoTime() % 900 + 100) + "*";
+        driver.findElement(By.cssSelector("#route-form input[name=pattern]")).sendKeys(pattern);
+        new Select(driver.findElement(By.cssSelector("#route-form select[name=division]"))).selectByValue("371300");
+        new Select(driver.findElement(By.cssSelector("#route-form select[name=partner]"))).selectByValue("sim-sd-province");
+        driver.findElement(By.cssSelector("#route-form button")).click();
+        assertThat(new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("message"))).getText()).contains(pattern);
+        var row = driver.findElements(By.cssSelector("#routes tbody tr")).stream()
+                .filter(r -> r.getText().contains(pattern)).findFirst().orElseThrow();
+        row.findElement(By.tagName("button")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("message")));
+        assertThat(driver.findElement(By.id("routes")).getText()).doesNotContain(pattern);
+        // and saves a partner's settings (unchanged): in effect at once, audited
+        driver.findElement(By.cssSelector("tr[data-partner='sim-ly-lanshan'] .partner-form button")).click();
+        assertThat(new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("message"))).getText()).contains("sim-ly-lanshan");
     }
 }

@@ -40,6 +40,12 @@ public interface MessageLog {
     /** Links the records committed since the last seal into the chain; returns how many. */
     int seal();
 
+    /**
+     * Moves sealed records older than {@code before} to the archive (with their links: the chain stays whole and
+     * verifiable, nothing is deleted); returns how many.
+     */
+    int archive(Instant before);
+
     List<Logged> forCase(String caseNumber);
 
     List<Logged> recent(int limit);

@@ -78,6 +78,21 @@ public class JdbcMessageLog implements MessageLog {
         return n == null ? 0 : n;
     }
 
+    @Override
+    public int archive(Instant before) {
+        Integer n = tx.execute(status -> {
+            jdbc.update("create temporary table if not exists archiving (id bigint) on commit drop");
+            int moved = jdbc.update("insert into archiving select id from message_log where chain_seq is not null"
+                    + " and at < ? order by id limit 50000", Timestamp.from(before));
+            jdbc.update("insert into message_log_archive select m.* from message_log m join archiving a on a.id = m.id");
+            jdbc.update("delete from message_log m using archiving a where a.id = m.id");
+            return moved;
+        });
+        return n == null ? 0 : n;
+    }
+
+    private static final String ALL = "(select * from message_log_archive union all select * from message_log) l";
+
     private static final RowMapper<Logged> ROW = (rs, i) -> new Logged(rs.getLong("id"),
             rs.getTimestamp("at").toInstant(), rs.getString("peer"), Direction.valueOf(rs.getString("direction")),
             rs.getString("operation"), rs.getString("correlation_id"), rs.getString("case_number"),
@@ -85,7 +100,7 @@ public class JdbcMessageLog implements MessageLog {
 
     @Override
     public List<Logged> forCase(String caseNumber) {
-        return jdbc.query("select * from message_log where case_number = ? order by id", ROW, caseNumber);
+        return jdbc.query("select * from " + ALL + " where case_number = ? order by id", ROW, caseNumber);
     }
 
     @Override
@@ -103,7 +118,7 @@ public class JdbcMessageLog implements MessageLog {
         String[] expectedPrev = {GENESIS};
         long[] expectedSeq = {1};
         jdbc.query("select id, at, peer, direction, operation, correlation_id, case_number, body_hash, body, chain_seq,"
-                + " prev_hash, hash from message_log where chain_seq is not null order by chain_seq", rs -> {
+                + " prev_hash, hash from " + ALL + " where chain_seq is not null order by chain_seq", rs -> {
             if (bad[0] != null) {
                 return;
             }
