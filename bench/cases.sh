@@ -45,7 +45,7 @@ sleep 3
 echo "direct   $(java -Dbody="$WORK/direct.json" bench/LoadGen.java "$SIM/cases" "$RATE" "$SECONDS_")"
 # CPU time (user + system, in clock ticks) of the govhub JVM and of all PostgreSQL processes of this data directory
 cpu() { local t=0; for p in "$@"; do [ -r /proc/$p/stat ] && t=$((t + $(awk '{print $14 + $15}' /proc/$p/stat))); done; echo $t; }
-pg_pids() { pgrep -f "$WORK/data/postgres" | tr '\n' ' '; }
+pg_pids() { local m; m=$(head -1 "$WORK/data/postgres/postmaster.pid"); echo "$m $(pgrep -P "$m" | tr '\n' ' ')"; }
 SINCE=$(date -u +%Y-%m-%dT%H:%M:%S.%NZ)
 J0=$(cpu $PID); P0=$(cpu $(pg_pids))
 echo "hub      $(java -Dbody="$WORK/case.json" -Dauth=clerk-lanshan:demo123 bench/LoadGen.java "$BASE/api/v1/cases" "$RATE" "$SECONDS_")"
@@ -65,3 +65,4 @@ rate = l['delivered']/l['spanSeconds'] if l['spanSeconds'] else 0
 print('e2e      delivered=%d pending=%d p50=%.2f p99=%.2f max=%.2f ms; %.0f cases/s over %.1f s (first submission to last acknowledgement)' % (
   l['delivered'], l['pending'], l['p50Millis'], l['p99Millis'], l['maxMillis'], rate, l['spanSeconds']))"
 echo "message log: $(curl -s -u admin:demo123 "$BASE/api/v1/admin/message-log/verify")"
+echo "simulator: $(curl -s "$SIM/sim/state")"

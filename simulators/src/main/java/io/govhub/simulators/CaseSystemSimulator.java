@@ -9,8 +9,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -64,12 +61,6 @@ public class CaseSystemSimulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CaseSystemSimulator.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static {
-        // answer small requests at once: without TCP_NODELAY a client that writes headers and body separately waits
-        // for the delayed ACK (about 40 ms) on every request; real servers (Tomcat, nginx) set it too
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-
     private final String id;
     private final HttpServer server;
     private final ScheduledExecutorService scheduler;
@@ -88,17 +79,8 @@ public class CaseSystemSimulator implements AutoCloseable {
     public CaseSystemSimulator(String id, Control initial) throws IOException {
         this.id = id;
         this.control = initial;
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
-        this.scheduler = Executors.newScheduledThreadPool(2, r -> {
-            Thread t = new Thread(r, "simulator-" + id);
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(Executors.newFixedThreadPool(8, r -> {
-            Thread t = new Thread(r, "simulator-http-" + id);
-            t.setDaemon(true);
-            return t;
-        }));
+        this.server = SimulatorSupport.server(id, 8);
+        this.scheduler = SimulatorSupport.scheduler(id);
         server.createContext("/cases", this::cases);
         server.createContext("/sim/control", this::controlEndpoint);
         server.createContext("/sim/state", ex -> send(ex, 200, state()));
@@ -157,9 +139,7 @@ public class CaseSystemSimulator implements AutoCloseable {
     private void cases(HttpExchange ex) throws IOException {
         try (ex) {
             Control c = control;
-            if (c.latencyMs() > 0) {
-                sleep(c.latencyMs());
-            }
+            SimulatorSupport.pause(c.latencyMs());
             if (c.outage()) {
                 refusedByOutage.incrementAndGet();
                 send(ex, 503, Map.of("error", "SIMULATED_OUTAGE"));
@@ -284,12 +264,7 @@ public class CaseSystemSimulator implements AutoCloseable {
     private void controlEndpoint(HttpExchange ex) throws IOException {
         try (ex) {
             if ("POST".equals(ex.getRequestMethod())) {
-                JsonNode n = JSON.readTree(read(ex.getRequestBody()));
-                Control c = control;
-                control = new Control(n.path("latencyMs").asLong(c.latencyMs()), n.path("errorRate").asDouble(c.errorRate()),
-                        n.path("outage").asBoolean(c.outage()),
-                        n.has("script") ? Script.valueOf(n.get("script").asText()) : c.script(),
-                        n.path("stepDelayMs").asLong(c.stepDelayMs()), n.path("push").asBoolean(c.push()));
+                control = SimulatorSupport.updated(control, JSON.readTree(read(ex.getRequestBody())));
             }
             send(ex, 200, control);
         }
@@ -313,26 +288,12 @@ public class CaseSystemSimulator implements AutoCloseable {
     }
 
     private static void send(HttpExchange ex, int status, Object body) throws IOException {
-        byte[] b = JSON.writeValueAsBytes(body);
-        ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        ex.sendResponseHeaders(status, b.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(b);
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        SimulatorSupport.sendJson(ex, status, body);
     }
 
     @Override
     public void close() {
-        server.stop(0);
+        SimulatorSupport.stop(server);
         scheduler.shutdownNow();
-        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
     }
 }

@@ -8,15 +8,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -28,10 +24,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link #control} or {@code POST /sim/control}; {@code GET /sim/state} shows the counts.
  */
 public class CreditPlatformSimulator implements AutoCloseable {
-
-    static {
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
 
     private static final Logger LOG = LoggerFactory.getLogger(CreditPlatformSimulator.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,12 +43,7 @@ public class CreditPlatformSimulator implements AutoCloseable {
     public CreditPlatformSimulator(String id, CaseSystemSimulator.Control initial) throws IOException {
         this.id = id;
         this.control = initial;
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
-        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "simulator-http-" + id);
-            t.setDaemon(true);
-            return t;
-        }));
+        this.server = SimulatorSupport.server(id, 4);
         server.createContext("/credit-records", this::handle);
         server.createContext("/sim/control", this::controlEndpoint);
         server.createContext("/sim/state", ex -> send(ex, 200, state()));
@@ -108,13 +95,7 @@ public class CreditPlatformSimulator implements AutoCloseable {
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
             CaseSystemSimulator.Control c = control;
-            if (c.latencyMs() > 0) {
-                try {
-                    Thread.sleep(c.latencyMs());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
+            SimulatorSupport.pause(c.latencyMs());
             if (c.outage()) {
                 refused.incrementAndGet();
                 send(ex, 503, Map.of("error", "SIMULATED_OUTAGE"));
@@ -170,11 +151,7 @@ public class CreditPlatformSimulator implements AutoCloseable {
     private void controlEndpoint(HttpExchange ex) throws IOException {
         try (ex) {
             if ("POST".equals(ex.getRequestMethod())) {
-                JsonNode n = JSON.readTree(ex.getRequestBody().readNBytes(64 * 1024));
-                CaseSystemSimulator.Control c = control;
-                control = new CaseSystemSimulator.Control(n.path("latencyMs").asLong(c.latencyMs()),
-                        n.path("errorRate").asDouble(c.errorRate()), n.path("outage").asBoolean(c.outage()), c.script(),
-                        c.stepDelayMs(), c.push());
+                control = SimulatorSupport.updated(control, JSON.readTree(ex.getRequestBody().readNBytes(64 * 1024)));
             }
             send(ex, 200, control);
         }
@@ -195,17 +172,11 @@ public class CreditPlatformSimulator implements AutoCloseable {
     }
 
     private static void send(HttpExchange ex, int status, Object body) throws IOException {
-        byte[] b = JSON.writeValueAsBytes(body);
-        ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        ex.sendResponseHeaders(status, b.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(b);
-        }
+        SimulatorSupport.sendJson(ex, status, body);
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        SimulatorSupport.stop(server);
     }
 }

@@ -14,7 +14,6 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,7 +27,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -46,12 +44,6 @@ public class SoapDepartmentSimulator implements AutoCloseable {
     private static final String DEPT = "http://govhub.io/ws/department/v1";
     private static final String CASES = "http://govhub.io/ws/cases/v1";
 
-    static {
-        // answer small requests at once: without TCP_NODELAY a client that writes headers and body separately waits
-        // for the delayed ACK (about 40 ms) on every request; real servers (Tomcat, nginx) set it too
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-
     private final String id;
     private final HttpServer server;
     private final ScheduledExecutorService scheduler;
@@ -67,17 +59,8 @@ public class SoapDepartmentSimulator implements AutoCloseable {
     public SoapDepartmentSimulator(String id, CaseSystemSimulator.Control initial) throws IOException {
         this.id = id;
         this.control = initial;
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 100);
-        this.scheduler = Executors.newScheduledThreadPool(2, r -> {
-            Thread t = new Thread(r, "simulator-" + id);
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "simulator-http-" + id);
-            t.setDaemon(true);
-            return t;
-        }));
+        this.server = SimulatorSupport.server(id, 4);
+        this.scheduler = SimulatorSupport.scheduler(id);
         server.createContext("/department", this::handle);
         server.start();
         LOG.info("SIMULATOR {} (SOAP) listening on {}", id, endpoint());
@@ -121,13 +104,7 @@ public class SoapDepartmentSimulator implements AutoCloseable {
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
             CaseSystemSimulator.Control c = control;
-            if (c.latencyMs() > 0) {
-                try {
-                    Thread.sleep(c.latencyMs());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
+            SimulatorSupport.pause(c.latencyMs());
             if (c.outage()) {
                 send(ex, 503, fault("soap:Server", "SIMULATED_OUTAGE"));
                 return;
@@ -269,9 +246,8 @@ public class SoapDepartmentSimulator implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        SimulatorSupport.stop(server);
         scheduler.shutdownNow();
-        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
     }
 
     /** What the simulator received, for tests and the demo. */

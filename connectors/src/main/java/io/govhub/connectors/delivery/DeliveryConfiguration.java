@@ -62,6 +62,17 @@ public class DeliveryConfiguration {
     }
 
     @Bean
+    public io.govhub.connectors.soap.CreditSoapService creditSoapService(io.govhub.core.credit.CreditIntakeService intake,
+            DeliveryOutbox outbox, io.govhub.core.access.CurrentActors actors) {
+        return new io.govhub.connectors.soap.CreditSoapService(intake, outbox, actors);
+    }
+
+    @Bean
+    public io.govhub.connectors.soap.CreditSoapRoutes creditSoapRoutes(io.govhub.connectors.soap.CreditSoapService service) {
+        return new io.govhub.connectors.soap.CreditSoapRoutes(service);
+    }
+
+    @Bean
     public DeliveryRelay deliveryRelay(DeliveryOutbox outbox, PartnerRegistry partners, List<PartnerTransport> transports,
                                        MessageLog messageLog, RetryPolicy policy, CaseService cases, Clock clock,
                                        @Value("${govhub.delivery.lease:30s}") Duration lease,
@@ -86,7 +97,7 @@ public class DeliveryConfiguration {
         cases.onDeliveryQueued(id -> {
             try {
                 // a hint only (the sweep is the guarantee): not persisted, so the request does not wait for the journal
-                producer.sendBody("jms:queue:" + DeliveryRoutes.QUEUE + "?deliveryPersistent=false", id);
+                producer.sendBody("jms:queue:" + DeliveryRoutes.QUEUE + "?deliveryPersistent=false&explicitQosEnabled=true", id);
             } catch (RuntimeException brokerDown) {
                 // the sweep delivers it a little later
                 LOG.debug("No delivery hint for outbox {}: {}", id, brokerDown.getMessage());

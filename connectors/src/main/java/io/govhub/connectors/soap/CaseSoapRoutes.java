@@ -3,11 +3,9 @@ package io.govhub.connectors.soap;
 import io.govhub.connectors.soap.cases.CasePort;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.cxf.common.DataFormat;
 import org.apache.camel.component.cxf.common.message.CxfConstants;
 import org.apache.camel.component.cxf.jaxws.CxfEndpoint;
 
-import java.util.Map;
 
 /**
  * {@code soap-cases}: the hub's SOAP case service at {@code /services/cases} (WSDL at {@code ?wsdl}), schema
@@ -24,16 +22,8 @@ public class CaseSoapRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        CxfEndpoint endpoint = new CxfEndpoint();
-        endpoint.setCamelContext(getContext());
-        endpoint.setAddress("/cases");
-        endpoint.setServiceClass(CasePort.class);
-        endpoint.setWsdlURL("classpath:wsdl/cases.wsdl");
-        endpoint.setServiceNameAsQName(new javax.xml.namespace.QName("http://govhub.io/ws/cases/v1", "CaseService"));
-        endpoint.setPortNameAsQName(new javax.xml.namespace.QName("http://govhub.io/ws/cases/v1", "CasePort"));
-        endpoint.setDataFormat(DataFormat.POJO);
-        endpoint.setSynchronous(true);
-        endpoint.setProperties(new java.util.HashMap<>(Map.of("schema-validation-enabled", "true")));
+        CxfEndpoint endpoint = SoapEndpoints.endpoint(getContext(), "/cases", CasePort.class, "classpath:wsdl/cases.wsdl",
+                "http://govhub.io/ws/cases/v1", "CaseService", "CasePort");
 
         // a fault is the answer to a bad request, not a failure of the route: CXF turns it into the SOAP fault
         errorHandler(noErrorHandler());

@@ -18,8 +18,6 @@ import io.govhub.gateway.security.CurrentActor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -35,7 +33,6 @@ import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -184,13 +181,7 @@ public class CaseApi {
     @GetMapping(path = "/{caseNumber}/materials/{ref}", produces = MediaType.ALL_VALUE)
     @Operation(summary = "Download a material of a case the caller may see (always as an attachment)")
     public ResponseEntity<byte[]> download(@PathVariable String caseNumber, @PathVariable String ref) {
-        byte[] content = cases.materialContent(actor(), caseNumber, ref);
-        CaseStore.Material m = cases.find(actor(), caseNumber).materials().stream().filter(x -> x.ref().equals(ref))
-                .findFirst().orElseThrow(() -> GovhubException.of(ErrorCode.RESOURCE_NOT_FOUND));
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(m.mediaType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(m.fileName(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff").body(content);
+        return io.govhub.gateway.web.MaterialDownloads.of(cases, actor(), caseNumber, ref);
     }
 
     @GetMapping("/board")

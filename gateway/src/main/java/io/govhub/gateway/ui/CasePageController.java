@@ -9,7 +9,6 @@ import io.govhub.core.audit.MessageLog;
 import io.govhub.core.caseflow.Applicant;
 import io.govhub.core.caseflow.CaseService;
 import io.govhub.core.caseflow.CaseStatus;
-import io.govhub.core.caseflow.CaseStore;
 import io.govhub.core.caseflow.CaseSubmission;
 import io.govhub.core.caseflow.PartnerRegistry;
 import io.govhub.core.delivery.DeliveryOutbox;
@@ -20,9 +19,6 @@ import io.govhub.core.shared.GovhubException;
 import io.govhub.gateway.security.CurrentActor;
 import io.govhub.guide.lifecycle.GuideService;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,7 +30,6 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -176,13 +171,7 @@ public class CasePageController {
 
     @GetMapping("/cases/{caseNumber}/materials/{ref}")
     public ResponseEntity<byte[]> material(@PathVariable String caseNumber, @PathVariable String ref) {
-        byte[] content = cases.materialContent(actor(), caseNumber, ref);
-        CaseStore.Material m = cases.find(actor(), caseNumber).materials().stream().filter(x -> x.ref().equals(ref))
-                .findFirst().orElseThrow(() -> GovhubException.of(ErrorCode.RESOURCE_NOT_FOUND));
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(m.mediaType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(m.fileName(), StandardCharsets.UTF_8).build().toString())
-                .body(content);
+        return io.govhub.gateway.web.MaterialDownloads.of(cases, actor(), caseNumber, ref);
     }
 
     // ---------------------------------------------------------------------------------------- public

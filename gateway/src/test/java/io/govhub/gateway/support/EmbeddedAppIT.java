@@ -29,6 +29,8 @@ public abstract class EmbeddedAppIT {
         registry.add("govhub.delivery.timeout", () -> "3s");
         registry.add("govhub.cases.poll-interval", () -> "300ms");
         registry.add("govhub.demo.step-delay", () -> "150ms");
+        registry.add("govhub.credit.drop-folder.dir", () -> DATA_DIR + "-drop");
+        registry.add("govhub.credit.drop-folder.poll-interval", () -> "300ms");
     }
 
     @LocalServerPort

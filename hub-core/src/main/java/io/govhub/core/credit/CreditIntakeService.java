@@ -82,11 +82,26 @@ public class CreditIntakeService {
     }
 
     /**
+     * A correction (更正) of a decision already received from the officer's organisation: the record with its document
+     * number must exist; it is then received like any submission, and stored as an update that keeps the history.
+     */
+    public Receipt correct(Actor actor, RecordType type, Map<String, String> record, String channel) {
+        ownRecord(actor, type, record.get(type.field("WSH")));
+        return receive(actor, type, List.of(record), channel);
+    }
+
+    /**
      * Receives a batch file: every row is stored with the submission in one transaction (in chunks, so the file
      * streams), and nothing of it if the file cannot be read to its end. Processing follows through the queue.
      */
     public Receipt receiveBatch(Actor actor, java.nio.file.Path file, String fileName, java.nio.charset.Charset charset)
             throws java.io.IOException {
+        return receiveBatch(actor, file, fileName, charset, "BATCH");
+    }
+
+    /** As {@link #receiveBatch(Actor, java.nio.file.Path, String, java.nio.charset.Charset)}, naming the channel (DROP…). */
+    public Receipt receiveBatch(Actor actor, java.nio.file.Path file, String fileName, java.nio.charset.Charset charset,
+                                String channel) throws java.io.IOException {
         requireSubmitter(actor);
         String id = UUID.randomUUID().toString();
         RecordType[] type = new RecordType[1];
@@ -98,7 +113,7 @@ public class CreditIntakeService {
                     CreditBatchReader.read(file, fileName, charset, t -> {
                         type[0] = t;
                         store.saveSubmission(new CreditStore.Submission(id, t, actor.organisationUscc(), actor.username(),
-                                "BATCH", clock.instant(), 0), List.of());
+                                channel, clock.instant(), 0), List.of());
                     }, row -> {
                         chunk.add(row);
                         if (chunk.size() == 1000) {
@@ -118,7 +133,7 @@ public class CreditIntakeService {
                     throw new GovhubException(ErrorCode.REQUEST_FIELD_INVALID, Text.of("文件中没有记录", "the file holds no record"));
                 }
                 store.setRecordCount(id, count[0]);
-                audit.record(AuditEvent.of("CREDIT_SUBMITTED", actor.username(), "BATCH",
+                audit.record(AuditEvent.of("CREDIT_SUBMITTED", actor.username(), channel,
                         Map.of("submissionId", id, "type", type[0].name(), "records", count[0], "file", fileName)));
                 tx.afterCommit(() -> queue.submitted(id));
                 return null;

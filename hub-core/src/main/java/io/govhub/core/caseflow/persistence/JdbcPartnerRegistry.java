@@ -12,7 +12,6 @@ import org.springframework.jdbc.core.RowMapper;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -94,9 +93,5 @@ public class JdbcPartnerRegistry implements PartnerRegistry {
     @Override
     public boolean deleteRule(long id) {
         return jdbc.update("delete from route_rule where id = ?", id) == 1;
-    }
-
-    static Set<String> ops(String s) {
-        return Arrays.stream(s.split(",")).collect(Collectors.toSet());
     }
 }

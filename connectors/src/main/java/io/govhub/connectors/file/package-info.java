@@ -1,0 +1,2 @@
+/** Batch drop folders (Camel file component). */
+package io.govhub.connectors.file;
