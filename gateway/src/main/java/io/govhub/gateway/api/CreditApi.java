@@ -147,6 +147,15 @@ public class CreditApi {
         return intake.compliance(actor(), from, to, division);
     }
 
+    private static final List<String> COMPLIANCE_HEADER = List.of("决定机关", "统一社会信用代码", "行政区划", "决定总数",
+            "按时公示", "逾期公示", "按时率", "逾期工作日合计", "待定（节假日安排未导入）");
+
+    private List<List<Object>> complianceRows(LocalDate from, LocalDate to, String division) {
+        return intake.compliance(actor(), from, to, division).stream().map(l -> List.<Object>of(l.authorityName(),
+                l.authorityUscc(), l.divisionCode(), l.total(), l.onTime(), l.late(),
+                String.format("%.1f%%", l.onTimeRate() * 100), l.lateWorkingDays(), l.unknown())).toList();
+    }
+
     @GetMapping(path = "/compliance.csv", produces = "text/csv")
     @Operation(summary = "The compliance report as CSV (UTF-8 with BOM, formulas defused)")
     public ResponseEntity<byte[]> complianceCsv(
@@ -154,18 +163,31 @@ public class CreditApi {
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) String division) {
         StringBuilder b = new StringBuilder(io.govhub.core.tabular.CsvExport.BOM);
-        b.append(io.govhub.core.tabular.CsvExport.line(List.of("决定机关", "统一社会信用代码", "行政区划", "决定总数",
-                "按时公示", "逾期公示", "按时率", "逾期工作日合计", "待定（节假日安排未导入）")));
-        for (CreditStore.ComplianceLine l : intake.compliance(actor(), from, to, division)) {
-            b.append(io.govhub.core.tabular.CsvExport.line(List.of(l.authorityName(), l.authorityUscc(), l.divisionCode(),
-                    String.valueOf(l.total()), String.valueOf(l.onTime()), String.valueOf(l.late()),
-                    String.format("%.1f%%", l.onTimeRate() * 100), String.valueOf(l.lateWorkingDays()),
-                    String.valueOf(l.unknown()))));
+        b.append(io.govhub.core.tabular.CsvExport.line(COMPLIANCE_HEADER));
+        for (List<Object> row : complianceRows(from, to, division)) {
+            b.append(io.govhub.core.tabular.CsvExport.line(row.stream().map(String::valueOf).toList()));
         }
         return ResponseEntity.ok().contentType(new org.springframework.http.MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
                         "attachment; filename=\"compliance-" + from + "-" + to + ".csv\"")
                 .body(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @GetMapping(path = "/compliance.xlsx",
+            produces = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    @Operation(summary = "The compliance report as an Excel workbook (values as text or numbers, never formulas)")
+    public ResponseEntity<byte[]> complianceXlsx(
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String division) {
+        byte[] xlsx = io.govhub.core.tabular.XlsxExport.write("双公示按时公示", COMPLIANCE_HEADER,
+                complianceRows(from, to, division));
+        return ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"compliance-" + from + "-" + to + ".xlsx\"")
+                .body(xlsx);
     }
 
     public record RevocationJson(RecordType type, String documentNumber, String reason) {
@@ -191,6 +213,14 @@ public class CreditApi {
     public Map<String, Object> repair(@RequestBody RepairJson body) {
         LocalDate end = intake.repair(actor(), RecordType.PENALTY, body.documentNumber(), body.repairDocument());
         return Map.of("repaired", true, "documentNumber", body.documentNumber(), "publicUntil", end.toString());
+    }
+
+    @GetMapping("/public/{id}")
+    @Operation(summary = "One published decision (no sign-in; natural persons masked); 404 when not in the public view")
+    public PublicJson publicRecord(@PathVariable long id) {
+        CreditStore.PublicRecord r = intake.publicRecord(id);
+        return new PublicJson(r.id(), r.type().name(), r.subject(), r.documentNumber(), r.authorityUscc(), r.decisionDate(),
+                r.publicUntil(), r.fields());
     }
 
     @GetMapping("/public")

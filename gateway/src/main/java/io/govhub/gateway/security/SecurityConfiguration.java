@@ -67,7 +67,8 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.GET, "/api/v1/divisions", "/api/v1/divisions/**",
                                 "/api/v1/organisations", "/api/v1/organisations/**", "/api/v1/calendar",
-                                "/api/v1/calendar/**", "/api/v1/guides", "/api/v1/guides/**", "/api/v1/credit/public")
+                                "/api/v1/calendar/**", "/api/v1/guides", "/api/v1/guides/**", "/api/v1/credit/public",
+                                "/api/v1/credit/public/*")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/identifiers/validate").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/guide-imports/template.csv").permitAll()
@@ -98,7 +99,7 @@ public class SecurityConfiguration {
     public SecurityFilterChain webChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/", "/divisions/**", "/calculator", "/calendar", "/calendar/**", "/login",
-                                "/guides", "/guides/**", "/credit", "/track",
+                                "/guides", "/guides/**", "/credit", "/credit/*", "/track",
                                 "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()

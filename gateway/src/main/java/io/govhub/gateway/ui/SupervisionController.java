@@ -19,10 +19,30 @@ public class SupervisionController {
 
     private final CreditIntakeService credit;
     private final DivisionService divisions;
+    private final io.govhub.gateway.api.CreditApi exports;
 
-    public SupervisionController(CreditIntakeService credit, DivisionService divisions) {
+    public SupervisionController(CreditIntakeService credit, DivisionService divisions,
+                                 io.govhub.gateway.api.CreditApi exports) {
         this.credit = credit;
         this.divisions = divisions;
+        this.exports = exports;
+    }
+
+    /** The report's CSV for a signed-in supervisor (the API's own export needs API credentials). */
+    @GetMapping("/supervision/compliance.csv")
+    public org.springframework.http.ResponseEntity<byte[]> csv(
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String division) {
+        return exports.complianceCsv(from, to, division == null || division.isBlank() ? null : division);
+    }
+
+    @GetMapping("/supervision/compliance.xlsx")
+    public org.springframework.http.ResponseEntity<byte[]> xlsx(
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String division) {
+        return exports.complianceXlsx(from, to, division == null || division.isBlank() ? null : division);
     }
 
     @GetMapping("/supervision")

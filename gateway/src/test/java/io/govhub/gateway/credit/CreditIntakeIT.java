@@ -23,6 +23,8 @@ class CreditIntakeIT extends EmbeddedAppIT {
     private static final String MARKET = "11371300MB28500332";
     private static final Pattern ID = Pattern.compile("(?<![0-9A-Za-z])\\d{17}[\\dXx](?![0-9A-Za-z])");
     private static final Pattern MOBILE = Pattern.compile("(?<!\\d)1[3-9]\\d{9}(?!\\d)");
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
     private final ObjectMapper json = new ObjectMapper();
 
     private ObjectNode penalty(String docNo, String fine) {
@@ -93,8 +95,15 @@ class CreditIntakeIT extends EmbeddedAppIT {
 
     @Test
     void no_public_response_carries_personal_data_in_clear() throws Exception {
-        processed(post("credit-officer", penalty("临市监罚〔2026〕公开" + System.nanoTime() % 100000 + "号", "1")));
-        String all = http().get("/api/v1/credit/public?size=100").body();
+        JsonNode s = processed(post("credit-officer", penalty("临市监罚〔2026〕公开" + System.nanoTime() % 100000 + "号", "1")));
+        long id = s.path("items").get(0).path("recordId").asLong();
+        // the record's own public answer and page, and the list
+        Http.Response one = http().get("/api/v1/credit/public/" + id);
+        assertThat(one.status()).isEqualTo(200);
+        Http.Response page = http().get("/credit/" + id);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("违法事实").contains("临沂市市场监督管理局");
+        String all = http().get("/api/v1/credit/public?size=100").body() + one.body() + page.body();
         assertThat(all).contains("CF_XDR_ZJHM");
         assertThat(ID.matcher(all).find()).as("unmasked ID number in %s", all).isFalse();
         assertThat(MOBILE.matcher(all).find()).as("unmasked mobile number").isFalse();
@@ -240,6 +249,25 @@ class CreditIntakeIT extends EmbeddedAppIT {
         assertThat(csv.contentType()).startsWith("text/csv");
         assertThat(csv.body()).startsWith("\uFEFF决定机关").contains("临沂市市场监督管理局,11371300MB28500332,371300,"
                 + after.path("total").asInt() + "," + after.path("onTime").asInt() + ",");
+        Http.Response xlsx = http().get("/api/v1/credit/compliance.xlsx?from=2026-10-01&to=2026-10-31", "supervisor");
+        assertThat(xlsx.status()).isEqualTo(200);
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.raw().body()))) {
+            var sheet = wb.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("决定机关");
+            org.apache.poi.ss.usermodel.Row market = null;
+            for (var row : sheet) {
+                if ("11371300MB28500332".equals(row.getCell(1).getStringCellValue())) {
+                    market = row;
+                }
+            }
+            assertThat(market).isNotNull();
+            assertThat(market.getCell(3).getNumericCellValue()).isEqualTo(after.path("total").asInt());
+            for (var row : sheet) {
+                for (var cell : row) {
+                    assertThat(cell.getCellType()).isNotEqualTo(org.apache.poi.ss.usermodel.CellType.FORMULA);
+                }
+            }
+        }
         assertThat(http().get("/api/v1/credit/compliance?from=2026-10-01&to=2026-10-31", "credit-officer").status())
                 .isEqualTo(403);
         assertThat(http().get("/api/v1/credit/compliance?from=2026-10-31&to=2026-10-01", "supervisor").code())
@@ -285,6 +313,9 @@ class CreditIntakeIT extends EmbeddedAppIT {
                 body.getBytes(StandardCharsets.UTF_8));
         assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
         assertThat(publicHits(doc)).isZero();
+        long id = jdbc.queryForObject("select id from credit_record where document_number = ?", Long.class, doc);
+        assertThat(http().get("/api/v1/credit/public/" + id).status()).isEqualTo(404);
+        assertThat(http().get("/credit/" + id).status()).isEqualTo(404);
         assertThat(http().get("/api/v1/audit?limit=50", "admin").body()).contains("CREDIT_REVOKED");
         String unknown = "{\"type\":\"PENALTY\",\"documentNumber\":\"不存在\",\"reason\":\"x\"}";
         assertThat(http().send("POST", "/api/v1/credit/revocations", "credit-officer", "application/json",

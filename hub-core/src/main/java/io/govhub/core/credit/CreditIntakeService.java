@@ -263,6 +263,12 @@ public class CreditIntakeService {
         return store.records(id);
     }
 
+    /** One published record as the public sees it today (masked); RESOURCE_NOT_FOUND when it is not public. */
+    public CreditStore.PublicRecord publicRecord(long id) {
+        return store.publicRecord(id, LocalDate.now(clock.withZone(CHINA))).orElseThrow(() -> new GovhubException(
+                ErrorCode.RESOURCE_NOT_FOUND, Text.of("该信用信息不存在或已不在公示期内", "No such record in the public view")));
+    }
+
     /** The public view as of today: records whose publicity period has ended are no longer in it. */
     public List<CreditStore.PublicRecord> search(CreditStore.PublicQuery q) {
         return store.search(q);

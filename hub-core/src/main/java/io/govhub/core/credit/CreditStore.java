@@ -61,6 +61,9 @@ public interface CreditStore {
 
     List<PublicRecord> search(PublicQuery query);
 
+    /** One record as the public sees it on {@code asOf}; empty when it is not (or no longer) public. */
+    java.util.Optional<PublicRecord> publicRecord(long id, LocalDate asOf);
+
     /** A stored record, for revocation and repair. */
     record StoredRecord(long id, RecordType type, String authorityUscc, Map<String, String> fields, boolean revoked,
                         LocalDate publicityEnd) {

@@ -184,6 +184,17 @@ public class JdbcCreditStore implements CreditStore {
     }
 
     @Override
+    public java.util.Optional<PublicRecord> publicRecord(long id, LocalDate asOf) {
+        return jdbc.query("select id, record_type, subject_public, document_number, authority_uscc, decision_date,"
+                        + " publicity_end, public_fields::text from credit_record where id = ? and public and revoked_at is null"
+                        + " and (publicity_end is null or publicity_end >= ?)",
+                (rs, i) -> new PublicRecord(rs.getLong(1), RecordType.valueOf(rs.getString(2)), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getDate(6).toLocalDate(),
+                        rs.getDate(7) == null ? null : rs.getDate(7).toLocalDate(), readMap(rs.getString(8))),
+                id, Date.valueOf(asOf)).stream().findFirst();
+    }
+
+    @Override
     public List<ComplianceLine> compliance(LocalDate from, LocalDate to, String divisionCode) {
         return jdbc.query("select o.uscc, o.name, o.division_code, count(*),"
                         + " count(*) filter (where r.on_time), count(*) filter (where not r.on_time),"
