@@ -59,9 +59,13 @@ public class CreditApi {
     private final CreditIntakeService intake;
     private final io.govhub.core.delivery.DeliveryOutbox outbox;
 
-    public CreditApi(CreditIntakeService intake, io.govhub.core.delivery.DeliveryOutbox outbox) {
+    private final int warnAt;
+
+    public CreditApi(CreditIntakeService intake, io.govhub.core.delivery.DeliveryOutbox outbox,
+                     @org.springframework.beans.factory.annotation.Value("${govhub.credit.warning-working-days-left:2}") int warnAt) {
         this.intake = intake;
         this.outbox = outbox;
+        this.warnAt = warnAt;
     }
 
     @PostMapping(path = "/permits", consumes = "application/json")
@@ -213,6 +217,14 @@ public class CreditApi {
     public Map<String, Object> repair(@RequestBody RepairJson body) {
         LocalDate end = intake.repair(actor(), RecordType.PENALTY, body.documentNumber(), body.repairDocument());
         return Map.of("repaired", true, "documentNumber", body.documentNumber(), "publicUntil", end.toString());
+    }
+
+    @GetMapping("/warnings")
+    @Operation(summary = "Deadline warnings (预警): decisions not published and acknowledged whose 7-working-day deadline"
+            + " is at most govhub.credit.warning-working-days-left away or passed (rejected and not resubmitted, or not"
+            + " acknowledged by the credit platform); an officer sees their organisation's")
+    public List<CreditIntakeService.DeadlineWarning> warnings() {
+        return intake.warnings(actor(), warnAt);
     }
 
     @GetMapping("/public/{id}")

@@ -63,6 +63,7 @@ public class SupervisionController {
         model.addAttribute("total", lines.stream().mapToLong(CreditStore.ComplianceLine::total).sum());
         model.addAttribute("onTime", lines.stream().mapToLong(CreditStore.ComplianceLine::onTime).sum());
         model.addAttribute("divisions", divisions.all().stream().filter(x -> x.code().startsWith("3713")).toList());
+        model.addAttribute("warnings", exports.warnings());
         return "supervision";
     }
 }

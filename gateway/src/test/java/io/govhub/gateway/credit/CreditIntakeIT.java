@@ -368,4 +368,41 @@ class CreditIntakeIT extends EmbeddedAppIT {
         assertThat(publicHits(doc)).isEqualTo(1);
         assertThat(store.records(id).get(0).status().name()).isEqualTo("ACCEPTED");
     }
+
+    @Test
+    void a_rejected_decision_near_its_deadline_raises_a_warning_until_it_is_resubmitted() throws Exception {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(calendar.calendar().isKnown(today.getYear())
+                && calendar.calendar().isKnown(today.getYear() - 1), "this year's holiday notice is loaded");
+        // decided 6 working days ago: 1 working day left of 7
+        java.time.LocalDate decided = today.minusDays(1);
+        while (calendar.workingDaysBetween(decided, today) < 6) {
+            decided = decided.minusDays(1);
+        }
+        String doc = "临市监罚〔2026〕警" + System.nanoTime() % 100000 + "号";
+        ObjectNode bad = penalty(doc, "1");
+        bad.put("CF_JDRQ", decided.toString());
+        bad.remove("CF_YJ");
+        assertThat(processed(post("credit-officer", bad)).path("items").get(0).path("status").asText()).isEqualTo("REJECTED");
+        JsonNode warning = null;
+        for (JsonNode w : http().get("/api/v1/credit/warnings", "credit-officer").json()) {
+            if (doc.equals(w.path("documentNumber").asText())) {
+                warning = w;
+            }
+        }
+        assertThat(warning).as("warning for " + doc).isNotNull();
+        assertThat(warning.path("kind").asText()).isEqualTo("REJECTED_NOT_RESUBMITTED");
+        assertThat(warning.path("level").asText()).isEqualTo("NEAR_DEADLINE");
+        assertThat(warning.path("workingDaysLeft").asInt()).isEqualTo(1);
+        assertThat(http().get("/api/v1/credit/warnings", "supervisor").body()).contains(doc);
+        assertThat(http().get("/api/v1/credit/warnings", "clerk-lanshan").status()).isEqualTo(403);
+        // corrected and accepted, then acknowledged by the credit platform: no warning any more
+        ObjectNode good = penalty(doc, "1");
+        good.put("CF_JDRQ", decided.toString());
+        assertThat(processed(post("credit-officer", good)).path("items").get(0).path("status").asText()).isEqualTo("ACCEPTED");
+        for (int i = 0; i < 200 && http().get("/api/v1/credit/warnings", "credit-officer").body().contains(doc); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(http().get("/api/v1/credit/warnings", "credit-officer").body()).doesNotContain(doc);
+    }
 }

@@ -263,6 +263,52 @@ public class CreditIntakeService {
         return store.records(id);
     }
 
+    /**
+     * A deadline warning (预警): a decision whose 7-working-day publication deadline is near (at most
+     * {@code workingDaysLeft} working days left) or passed, and that is not published and acknowledged yet.
+     *
+     * @param level NEAR_DEADLINE or OVERDUE
+     */
+    public record DeadlineWarning(String kind, String level, RecordType type, String authorityUscc, String documentNumber,
+                                  LocalDate decisionDate, LocalDate dueDate, Integer workingDaysLeft, String submissionId,
+                                  Long recordId) {
+    }
+
+    /**
+     * The deadline warnings of the last 60 days' submissions: rejected records not resubmitted and accepted records the
+     * credit platform has not acknowledged, whose deadline is at most {@code warnAtWorkingDaysLeft} working days away or
+     * passed. A CREDIT_OFFICER sees their organisation's; SUPERVISOR and ADMIN all.
+     */
+    public List<DeadlineWarning> warnings(Actor actor, int warnAtWorkingDaysLeft) {
+        boolean all = actor.has(Role.SUPERVISOR) || actor.has(Role.ADMIN);
+        if (!all && !(actor.has(Role.CREDIT_OFFICER) && actor.organisationUscc() != null)) {
+            throw GovhubException.of(ErrorCode.ACCESS_DENIED);
+        }
+        LocalDate today = LocalDate.now(clock.withZone(CHINA));
+        List<DeadlineWarning> out = new java.util.ArrayList<>();
+        for (CreditStore.AtRisk r : store.atRisk(clock.instant().minus(java.time.Duration.ofDays(60)))) {
+            if (!all && !actor.organisationUscc().equals(r.authorityUscc())) {
+                continue;
+            }
+            if (r.decisionDate() == null) {
+                continue; // a rejected record without a readable decision date: its own rejection says so
+            }
+            try {
+                LocalDate due = PublicationDeadline.due(calendar.calendar(), r.decisionDate());
+                int left = calendar.workingDaysBetween(today, due);
+                if (left <= warnAtWorkingDaysLeft) {
+                    out.add(new DeadlineWarning(r.kind(), today.isAfter(due) ? "OVERDUE" : "NEAR_DEADLINE", r.type(),
+                            r.authorityUscc(), r.documentNumber(), r.decisionDate(), due, left, r.submissionId(),
+                            r.recordId()));
+                }
+            } catch (io.govhub.core.calendar.CalendarYearUnknownException e) {
+                // the year's holiday notice is not loaded: no deadline to warn about yet
+            }
+        }
+        out.sort(java.util.Comparator.comparing(DeadlineWarning::dueDate));
+        return out;
+    }
+
     /** One published record as the public sees it today (masked); RESOURCE_NOT_FOUND when it is not public. */
     public CreditStore.PublicRecord publicRecord(long id) {
         return store.publicRecord(id, LocalDate.now(clock.withZone(CHINA))).orElseThrow(() -> new GovhubException(

@@ -61,6 +61,20 @@ public interface CreditStore {
 
     List<PublicRecord> search(PublicQuery query);
 
+    /**
+     * A decision at risk of missing its publication deadline, before the warning logic looks at its dates.
+     *
+     * @param kind            REJECTED_NOT_RESUBMITTED (a rejected record with no accepted record of its decision since)
+     *                        or NOT_ACKNOWLEDGED (stored, but the credit platform has not acknowledged it yet)
+     * @param decisionDate    as written in the record (a rejected record's date may be malformed: then null)
+     */
+    record AtRisk(String kind, RecordType type, String authorityUscc, String documentNumber, LocalDate decisionDate,
+                  String submissionId, Long recordId) {
+    }
+
+    /** Rejected records received since {@code since} whose decision has no accepted record, and unacknowledged ones. */
+    List<AtRisk> atRisk(java.time.Instant since);
+
     /** One record as the public sees it on {@code asOf}; empty when it is not (or no longer) public. */
     java.util.Optional<PublicRecord> publicRecord(long id, LocalDate asOf);
 

@@ -184,6 +184,37 @@ public class JdbcCreditStore implements CreditStore {
     }
 
     @Override
+    public List<AtRisk> atRisk(java.time.Instant since) {
+        List<AtRisk> out = new ArrayList<>();
+        jdbc.query("select distinct on (s.record_type, r.raw ->> auth.f, r.raw ->> doc.f) s.record_type, r.raw ->> auth.f,"
+                + " r.raw ->> doc.f, r.raw ->> jd.f, s.id from credit_submission_record r"
+                + " join credit_submission s on s.id = r.submission_id"
+                + " cross join lateral (select case when s.record_type = 'PERMIT' then 'XK_XKJGDM' else 'CF_CFJGDM' end) auth(f)"
+                + " cross join lateral (select case when s.record_type = 'PERMIT' then 'XK_WSH' else 'CF_WSH' end) doc(f)"
+                + " cross join lateral (select case when s.record_type = 'PERMIT' then 'XK_JDRQ' else 'CF_JDRQ' end) jd(f)"
+                + " where r.status = 'REJECTED' and s.received_at >= ? and coalesce(r.raw ->> doc.f, '') <> ''"
+                + " and not exists (select 1 from credit_record c where c.natural_key = (case when s.record_type = 'PERMIT'"
+                + " then 'XK' else 'CF' end) || '|' || coalesce(r.raw ->> auth.f, '') || '|' || (r.raw ->> doc.f))"
+                + " order by s.record_type, r.raw ->> auth.f, r.raw ->> doc.f, s.received_at desc", rs -> {
+            LocalDate decided;
+            try {
+                decided = rs.getString(4) == null ? null : LocalDate.parse(rs.getString(4).strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                decided = null;
+            }
+            out.add(new AtRisk("REJECTED_NOT_RESUBMITTED", RecordType.valueOf(rs.getString(1)), rs.getString(2),
+                    rs.getString(3), decided, rs.getString(5), null));
+        }, Timestamp.from(since));
+        jdbc.query("select c.record_type, c.authority_uscc, c.document_number, c.decision_date, c.id from credit_record c"
+                + " where c.updated_at >= ? and c.revoked_at is null and exists (select 1 from delivery_outbox o"
+                + " where o.ref = 'credit-' || c.id and o.status <> 'DELIVERED')", rs -> {
+            out.add(new AtRisk("NOT_ACKNOWLEDGED", RecordType.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3),
+                    rs.getDate(4).toLocalDate(), null, rs.getLong(5)));
+        }, Timestamp.from(since));
+        return out;
+    }
+
+    @Override
     public java.util.Optional<PublicRecord> publicRecord(long id, LocalDate asOf) {
         return jdbc.query("select id, record_type, subject_public, document_number, authority_uscc, decision_date,"
                         + " publicity_end, public_fields::text from credit_record where id = ? and public and revoked_at is null"
