@@ -2,7 +2,7 @@
 # 一网通办 case submission and end-to-end dispatch under a constant load, against the same simulator reached
 # directly in the same run.
 #
-#   bench/cases.sh [rate-per-second] [seconds]     (defaults 100 and 30; run it again with 500)
+#   bench/cases.sh [rate-per-second] [seconds] [warm-up-seconds]     (defaults 100, 30 and 60)
 #
 # Starts govhub in its embedded mode on a fresh data directory (durable PostgreSQL, message log on), turns the
 # provincial platform SIMULATOR into a plain receiver (no latency, no status messages back), then from a separate JVM
@@ -15,6 +15,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 RATE=${1:-100}
 SECONDS_=${2:-30}
+WARMUP=${3:-60}
 JAR=gateway/target/govhub.jar
 [ -f "$JAR" ] || ./mvnw -q package -DskipTests
 WORK=$(mktemp -d /tmp/govhub-bench.XXXXXX)
@@ -38,9 +39,10 @@ cat > "$WORK/direct.json" <<'JSON'
 {"caseNumber":"BENCH{n}","implementationCode":"11371300MB285002573010000010000","itemName":"食品经营许可（新办）","division":"371302","channel":"HALL","applicant":{"name":"李四","idType":"ID_CARD","idNumber":"371302199001010011","phone":"13800001234"},"submittedAt":"2026-11-27T00:00:00Z","timeLimitWorkingDays":5,"promisedDate":"2026-12-04","materials":[]}
 JSON
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); java: $(java -version 2>&1 | head -1)"
-echo "warm-up (10 s at 50/s on each)"
-java -Dbody="$WORK/direct.json" bench/LoadGen.java "$SIM/cases" 50 10 > /dev/null
-java -Dbody="$WORK/case.json" -Dauth=clerk-lanshan:demo123 bench/LoadGen.java "$BASE/api/v1/cases" 50 10 > /dev/null
+# warm-up: the JIT compiles Spring, Camel, CXF and the driver for a while; a server runs for days, so measure after it
+echo "warm-up ($WARMUP s at 50/s on each)"
+java -Dbody="$WORK/direct.json" bench/LoadGen.java "$SIM/cases" 50 "$WARMUP" > /dev/null
+java -Dbody="$WORK/case.json" -Dauth=clerk-lanshan:demo123 bench/LoadGen.java "$BASE/api/v1/cases" 50 "$WARMUP" > /dev/null
 sleep 3
 echo "direct   $(java -Dbody="$WORK/direct.json" bench/LoadGen.java "$SIM/cases" "$RATE" "$SECONDS_")"
 # CPU time (user + system, in clock ticks) of the govhub JVM and of all PostgreSQL processes of this data directory
