@@ -198,43 +198,8 @@ public class HubAdminApi {
     }
 
     private PartnerSystem check(PartnerJson b, String id) {
-        List<FieldProblem> p = new ArrayList<>();
-        if (id == null || !id.matches("[a-z0-9][a-z0-9-]{1,63}")) {
-            p.add(problem("id", "标识为 2–64 个小写字母、数字或连字符", "id is 2–64 lower-case letters, digits or hyphens"));
-        }
-        if (b.name() == null || b.name().isBlank() || b.name().length() > 200) {
-            p.add(problem("name", "缺少名称", "name is missing"));
-        }
-        if (b.level() == null || !PartnerSystem.LEVELS.contains(b.level())) {
-            p.add(problem("level", "层级应为 " + PartnerSystem.LEVELS, "level must be one of " + PartnerSystem.LEVELS));
-        }
-        if (b.division() == null || divisions.find(b.division()).isEmpty()) {
-            p.add(problem("division", "行政区划代码不存在", "unknown division"));
-        }
-        if (b.protocol() == null || !PartnerSystem.PROTOCOLS.contains(b.protocol())) {
-            p.add(problem("protocol", "协议应为 REST 或 SOAP", "protocol must be REST or SOAP"));
-        }
-        if (b.endpoint() == null || !b.endpoint().matches("https?://[^\\s]{1,480}")) {
-            p.add(problem("endpoint", "地址应为 http(s) URL", "endpoint must be an http(s) URL"));
-        }
-        Set<String> ops = b.operations() == null ? Set.of("DISPATCH") : b.operations();
-        if (!PartnerSystem.OPERATIONS.containsAll(ops)) {
-            p.add(problem("operations", "操作应取自 " + PartnerSystem.OPERATIONS, "operations must be from " + PartnerSystem.OPERATIONS));
-        }
-        String mode = b.statusMode() == null ? "PUSH" : b.statusMode();
-        if (!Set.of("PUSH", "POLL").contains(mode)) {
-            p.add(problem("statusMode", "状态方式应为 PUSH 或 POLL", "statusMode must be PUSH or POLL"));
-        }
-        if (!p.isEmpty()) {
-            throw new GovhubException(ErrorCode.PARTNER_INVALID, ErrorCode.PARTNER_INVALID.title(), p);
-        }
-        return new PartnerSystem(id, b.name().strip(), b.level(), b.division(), b.protocol(), b.endpoint(),
-                b.credentialsRef(), ops, mode, b.logBodies() == null || b.logBodies(), b.enabled() == null || b.enabled(),
-                b.version() == null ? 1 : b.version());
-    }
-
-    private static FieldProblem problem(String field, String zh, String en) {
-        return new FieldProblem(field, "PARTNER_FIELD_INVALID", Text.of(zh, en));
+        return PartnerSystem.checked(id, b.name(), b.level(), b.division(), b.protocol(), b.endpoint(), b.credentialsRef(),
+                b.operations(), b.statusMode(), b.logBodies(), b.enabled(), b.version(), d -> divisions.find(d).isPresent());
     }
 
     static PartnerJson toJson(PartnerSystem p) {

@@ -251,6 +251,27 @@ public class CasePageController {
         return "redirect:/admin/connections";
     }
 
+    /** ADMIN registers a partner system; in effect at once on every node, audited. */
+    @PostMapping("/admin/partners")
+    public String addPartner(@RequestParam String id, @RequestParam String name, @RequestParam String level,
+                             @RequestParam String division, @RequestParam String protocol, @RequestParam String endpoint,
+                             @RequestParam(required = false) java.util.Set<String> operations,
+                             @RequestParam(defaultValue = "PUSH") String statusMode, RedirectAttributes redirect) {
+        try {
+            io.govhub.core.caseflow.PartnerSystem p = io.govhub.core.caseflow.PartnerSystem.checked(id.strip(), name, level,
+                    division, protocol, endpoint, null, operations, statusMode, true, true, null,
+                    d -> divisions.all().stream().anyMatch(x -> x.code().equals(d)));
+            registry.save(p, null, CurrentActor.username());
+            audit.record(AuditEvent.of("PARTNER_CREATED", CurrentActor.username(), null, Map.of("partner", p.id(),
+                    "endpoint", p.endpoint())));
+            redirect.addFlashAttribute("message", "已登记对接系统 " + p.id() + "（立即生效）。");
+        } catch (GovhubException e) {
+            redirect.addFlashAttribute("error", e.text().zh() + "：" + String.join("；", e.problems().stream()
+                    .map(x -> x.field() + " " + x.message().zh()).toList()));
+        }
+        return "redirect:/admin/connections";
+    }
+
     /** ADMIN adds or replaces the rule of a (pattern, division). */
     @PostMapping("/admin/routes")
     public String addRoute(@RequestParam String pattern, @RequestParam String division, @RequestParam String partner,

@@ -119,6 +119,23 @@ class CaseBrowserIT extends BrowserIT {
         row.findElement(By.tagName("button")).click();
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("message")));
         assertThat(driver.findElement(By.id("routes")).getText()).doesNotContain(pattern);
+        // registers a partner system, and is told what is wrong when the address is not a URL
+        String id = "ly-county-yinan-" + System.nanoTime() % 100000;
+        driver.findElement(By.cssSelector("#partner-form input[name=id]")).sendKeys(id);
+        driver.findElement(By.cssSelector("#partner-form input[name=name]")).sendKeys("沂南县政务服务系统");
+        new Select(driver.findElement(By.cssSelector("#partner-form select[name=division]"))).selectByValue("371321");
+        driver.findElement(By.cssSelector("#partner-form input[name=endpoint]")).sendKeys("ftp://wrong");
+        driver.findElement(By.cssSelector("#partner-form button")).click();
+        assertThat(new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("error"))).getText()).contains("endpoint");
+        driver.findElement(By.cssSelector("#partner-form input[name=id]")).sendKeys(id);
+        driver.findElement(By.cssSelector("#partner-form input[name=name]")).sendKeys("沂南县政务服务系统");
+        new Select(driver.findElement(By.cssSelector("#partner-form select[name=division]"))).selectByValue("371321");
+        driver.findElement(By.cssSelector("#partner-form input[name=endpoint]")).sendKeys("https://yinan.example/hub");
+        driver.findElement(By.cssSelector("#partner-form button")).click();
+        assertThat(new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("message"))).getText()).contains(id);
+        assertThat(driver.findElement(By.id("partners")).getText()).contains(id);
         // and saves a partner's settings (unchanged): in effect at once, audited
         driver.findElement(By.cssSelector("tr[data-partner='sim-ly-lanshan'] .partner-form button")).click();
         assertThat(new WebDriverWait(driver, Duration.ofSeconds(10))
