@@ -91,12 +91,7 @@ public class CreditSoapService {
                 rs.setStatus(r.status().name());
                 rs.setRecordId(r.recordId());
                 if (r.recordId() != null) {
-                    rs.setForwarding(switch (forwarding.getOrDefault("credit-" + r.recordId(), "")) {
-                        case "DELIVERED" -> "ACKNOWLEDGED";
-                        case "DEAD" -> "FORWARD_FAILED";
-                        case "PENDING" -> "FORWARDING";
-                        default -> null;
-                    });
+                    rs.setForwarding(io.govhub.core.credit.CreditForwarding.status(forwarding.get("credit-" + r.recordId())));
                 }
                 r.problems().forEach(p -> {
                     Problem pr = new Problem();

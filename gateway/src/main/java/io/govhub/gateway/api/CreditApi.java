@@ -130,12 +130,8 @@ public class CreditApi {
                     m.put("code", p.code());
                     m.put("message", p.message().zh());
                     return m;
-                }).toList(), r.recordId() == null ? null : switch (forwarding.getOrDefault("credit-" + r.recordId(), "")) {
-                    case "DELIVERED" -> "ACKNOWLEDGED";
-                    case "DEAD" -> "FORWARD_FAILED";
-                    case "PENDING" -> "FORWARDING";
-                    default -> null;
-                })).toList();
+                }).toList(), r.recordId() == null ? null
+                        : io.govhub.core.credit.CreditForwarding.status(forwarding.get("credit-" + r.recordId())))).toList();
         Map<String, Integer> counts = new LinkedHashMap<>();
         items.forEach(i -> counts.merge(i.status(), 1, Integer::sum));
         return new SubmissionJson(s.id(), s.type().name(), s.channel(), s.receivedAt(), s.recordCount(), counts, items);

@@ -17,5 +17,22 @@ public interface CreditForwarding {
 
     void forward(String kind, long recordId, Map<String, Object> payload);
 
+    /**
+     * A record's forwarding as callers read it, from the state of its outbox messages (ref {@code credit-<id>}):
+     * FORWARDING (queued or being retried), ACKNOWLEDGED (the platform took it), FORWARD_FAILED (dead letter); null
+     * when nothing was forwarded.
+     */
+    static String status(String outboxState) {
+        if (outboxState == null) {
+            return null;
+        }
+        return switch (outboxState) {
+            case "DELIVERED" -> "ACKNOWLEDGED";
+            case "DEAD" -> "FORWARD_FAILED";
+            case "PENDING" -> "FORWARDING";
+            default -> null;
+        };
+    }
+
     CreditForwarding NONE = (kind, recordId, payload) -> { };
 }
