@@ -20,6 +20,11 @@ public class RedisConfiguration {
     }
 
     @Bean
+    public io.govhub.core.shared.RateLimiter rateLimiter(JedisPooled jedis) {
+        return new RedisRateLimiter(jedis);
+    }
+
+    @Bean
     public RedisHealthIndicator redisHealthIndicator(JedisPooled jedis, RedisEndpoint endpoint) {
         return new RedisHealthIndicator(jedis, endpoint);
     }

@@ -130,9 +130,11 @@ public class CaseApi {
     }
 
     @GetMapping("/{caseNumber}/public-status")
-    @Operation(summary = "Public status check with the last four digits of the applicant's phone; no personal data")
-    public PublicStatusJson publicStatus(@PathVariable String caseNumber, @RequestParam String phoneLast4) {
-        CaseService.CaseView v = cases.publicStatus(caseNumber, phoneLast4);
+    @Operation(summary = "Public status check with the last four digits of the applicant's phone; no personal data;"
+            + " at most govhub.cases.public-status-limit checks of one case per client per window (429 with Retry-After)")
+    public PublicStatusJson publicStatus(@PathVariable String caseNumber, @RequestParam String phoneLast4,
+                                         jakarta.servlet.http.HttpServletRequest request) {
+        CaseService.CaseView v = cases.publicStatus(caseNumber, phoneLast4, request.getRemoteAddr());
         HubCase c = v.c();
         return new PublicStatusJson(c.caseNumber(), c.status().name(), c.status().label(), c.itemName(), c.promisedDate(),
                 v.timeLimit().name(), v.steps().stream().filter(s -> "APPLIED".equals(s.state()))

@@ -178,12 +178,17 @@ public class CasePageController {
 
     @GetMapping("/track")
     public String track(@RequestParam(required = false) String caseNumber, @RequestParam(required = false) String phoneLast4,
-                        Model model) {
+                        Model model, jakarta.servlet.http.HttpServletRequest request,
+                        jakarta.servlet.http.HttpServletResponse response) {
         model.addAttribute("caseNumber", nz(caseNumber));
         if (caseNumber != null && !caseNumber.isBlank()) {
             try {
-                CaseService.CaseView v = cases.publicStatus(caseNumber.strip(), phoneLast4);
+                CaseService.CaseView v = cases.publicStatus(caseNumber.strip(), phoneLast4, request.getRemoteAddr());
                 model.addAttribute("v", v);
+            } catch (io.govhub.core.shared.RateLimiter.Limited e) {
+                response.setStatus(429);
+                response.setHeader("Retry-After", String.valueOf(Math.max(1, e.retryAfter().toSeconds())));
+                model.addAttribute("error", e.text().zh());
             } catch (GovhubException e) {
                 // the same answer for a wrong number and a wrong phone
                 model.addAttribute("error", e.code() == ErrorCode.CASE_NOT_FOUND

@@ -47,7 +47,13 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(GovhubException.class)
     ResponseEntity<ProblemDetail> govhub(GovhubException e, HttpServletRequest req) {
-        return Problems.response(e.code(), e.text(), e.problems(), req.getRequestURI());
+        ResponseEntity<ProblemDetail> r = Problems.response(e.code(), e.text(), e.problems(), req.getRequestURI());
+        if (e instanceof io.govhub.core.shared.RateLimiter.Limited limited) {
+            return ResponseEntity.status(r.getStatusCode()).headers(r.getHeaders())
+                    .header("Retry-After", String.valueOf(Math.max(1, limited.retryAfter().toSeconds())))
+                    .body(r.getBody());
+        }
+        return r;
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -588,4 +588,20 @@ class CaseFlowIT extends EmbeddedAppIT {
         assertThat(http().get("/api/v1/admin/message-log?caseNumber=" + no, "admin").json().findValuesAsText("operation"))
                 .contains("CASE_SUBMIT");
     }
+
+    @Test
+    void guessingThePhoneOfACaseIsStoppedAfterTenTries() {
+        String no = newCase(ITEM, "371302", "clerk-lanshan");
+        for (int i = 0; i < 10; i++) {
+            assertThat(http().get("/api/v1/cases/" + no + "/public-status?phoneLast4=" + String.format("%04d", 9000 + i))
+                    .status()).isEqualTo(404);
+        }
+        Http.Response limited = http().get("/api/v1/cases/" + no + "/public-status?phoneLast4=1234");
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.code()).isEqualTo("RATE_LIMITED");
+        assertThat(Integer.parseInt(limited.header("Retry-After"))).isBetween(1, 600);
+        // another case is not affected
+        String other = newCase(ITEM, "371302", "clerk-lanshan");
+        assertThat(http().get("/api/v1/cases/" + other + "/public-status?phoneLast4=1234").status()).isEqualTo(200);
+    }
 }

@@ -94,6 +94,19 @@ public class CaseService {
     private final Transactions tx;
     private final Clock clock;
     private volatile LongConsumer deliveryHint = id -> { };
+    private volatile io.govhub.core.shared.RateLimiter limiter = (b, l, w) -> Optional.empty();
+    private volatile int publicChecks = 10;
+    private volatile java.time.Duration publicWindow = java.time.Duration.ofMinutes(10);
+
+    /**
+     * Limits the public status check to {@code checks} per {@code window} for one client and one case number, on all
+     * nodes: with the phone's last four digits as the only secret, guessing them needs 10,000 tries.
+     */
+    public void limitPublicChecks(io.govhub.core.shared.RateLimiter limiter, int checks, java.time.Duration window) {
+        this.limiter = limiter;
+        this.publicChecks = checks;
+        this.publicWindow = window;
+    }
 
     public CaseService(CaseStore store, PartnerRegistry registry, ItemCatalog catalog, DivisionDirectory divisions,
                        CalendarService calendar, DeliveryOutbox outbox, MessageLog messageLog, AuditPort audit,
@@ -467,11 +480,17 @@ public class CaseService {
      * The public status check: the case number and the last four digits of the applicant's phone. A wrong number and a
      * wrong phone get the same answer. No personal data in the view.
      */
-    public CaseView publicStatus(String caseNumber, String phoneLast4) {
+    public CaseView publicStatus(String caseNumber, String phoneLast4, String client) {
         if (phoneLast4 == null || !phoneLast4.matches("[0-9]{4}")) {
             throw new GovhubException(ErrorCode.REQUEST_PARAMETER_INVALID, Text.of("请输入手机号码后四位数字",
                     "phoneLast4 must be four digits"));
         }
+        String bucket = "case-status:" + client + ":" + (caseNumber.length() > 80 ? caseNumber.substring(0, 80) : caseNumber);
+        limiter.tryAcquire(bucket, publicChecks, publicWindow).ifPresent(wait -> {
+            throw new io.govhub.core.shared.RateLimiter.Limited(wait, Text.of(
+                    "查询过于频繁，请 " + Math.max(1, wait.toSeconds()) + " 秒后再试",
+                    "Too many checks of this case; retry in " + Math.max(1, wait.toSeconds()) + " s"));
+        });
         HubCase c = store.find(caseNumber).filter(x -> x.applicant().phoneLast4().equals(phoneLast4))
                 .orElseThrow(() -> GovhubException.of(ErrorCode.CASE_NOT_FOUND));
         return view(c, false);

@@ -78,8 +78,13 @@ public class CaseflowConfiguration {
     @Bean
     public CaseService caseService(CaseStore store, PartnerRegistry registry, ObjectProvider<ItemCatalog> catalog,
                                    DivisionDirectory divisions, CalendarService calendar, DeliveryOutbox outbox,
-                                   MessageLog messageLog, AuditPort audit, Transactions tx, Clock clock) {
-        return new CaseService(store, registry, catalog.getIfAvailable(() -> ItemCatalog.NONE), divisions, calendar,
-                outbox, messageLog, audit, tx, clock);
+                                   MessageLog messageLog, AuditPort audit, Transactions tx, Clock clock,
+                                   ObjectProvider<io.govhub.core.shared.RateLimiter> limiter,
+                                   @Value("${govhub.cases.public-status-limit:10}") int publicChecks,
+                                   @Value("${govhub.cases.public-status-window:10m}") java.time.Duration publicWindow) {
+        CaseService cases = new CaseService(store, registry, catalog.getIfAvailable(() -> ItemCatalog.NONE), divisions,
+                calendar, outbox, messageLog, audit, tx, clock);
+        limiter.ifAvailable(l -> cases.limitPublicChecks(l, publicChecks, publicWindow));
+        return cases;
     }
 }

@@ -21,6 +21,7 @@ public enum ErrorCode {
     RESOURCE_NOT_FOUND(ErrorKind.NOT_FOUND, "请求的资源不存在", "No such resource"),
     AUTHENTICATION_REQUIRED(ErrorKind.UNAUTHENTICATED, "需要登录或有效凭证", "Authentication required"),
     ACCESS_DENIED(ErrorKind.FORBIDDEN, "无权执行该操作", "Access denied"),
+    RATE_LIMITED(ErrorKind.TOO_MANY_REQUESTS, "请求过于频繁，请稍后再试", "Too many requests; retry later"),
     SERVICE_UNAVAILABLE(ErrorKind.UNAVAILABLE, "服务暂时不可用，请稍后重试", "Service temporarily unavailable, retry later"),
     INTERNAL_ERROR(ErrorKind.INTERNAL, "系统内部错误，已记录", "Internal error; it has been logged"),
 

@@ -23,6 +23,8 @@ public enum ErrorKind {
     UNAUTHENTICATED,
     /** Valid credentials, but not allowed to do this (role or division). */
     FORBIDDEN,
+    /** Too many requests from this caller in a while; retry after the time the answer names. */
+    TOO_MANY_REQUESTS,
     /** A dependency of the hub is not available right now; retrying later may succeed. */
     UNAVAILABLE,
     /** A defect of the hub. Never carries internal detail to the caller. */

@@ -60,6 +60,14 @@ public class JdbcAuditLog implements AuditPort {
 
     @Override
     public AuditChain.Verification verify() {
+        // one snapshot for the events and the head: an event committing meanwhile must not look like a removal
+        TransactionTemplate snapshot = new TransactionTemplate(tx.getTransactionManager());
+        snapshot.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        snapshot.setReadOnly(true);
+        return snapshot.execute(status -> verifyInSnapshot());
+    }
+
+    private AuditChain.Verification verifyInSnapshot() {
         long[] checked = {0};
         Long[] firstInvalid = {null};
         String[] expectedPrev = {AuditChain.GENESIS};

@@ -113,6 +113,18 @@ public class JdbcMessageLog implements MessageLog {
         while (seal() == 5000) {
             // seal everything committed so far, then check the whole chain
         }
+        // one snapshot for the records and the head: a seal committing meanwhile must not look like a removal
+        return snapshot().execute(status -> verifyInSnapshot());
+    }
+
+    private TransactionTemplate snapshot() {
+        TransactionTemplate t = new TransactionTemplate(tx.getTransactionManager());
+        t.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        t.setReadOnly(true);
+        return t;
+    }
+
+    private Verification verifyInSnapshot() {
         long[] checked = {0};
         Long[] bad = {null};
         String[] expectedPrev = {GENESIS};
