@@ -88,11 +88,6 @@ public class CaseSystemSimulator implements AutoCloseable {
         LOG.info("SIMULATOR {} listening on {}", id, baseUrl());
     }
 
-    /** Default knobs: no latency, no errors, complete each case with 200 ms between messages, pushing them. */
-    public static Control defaults() {
-        return new Control(0, 0, false, Script.COMPLETE, 200, true);
-    }
-
     public String id() {
         return id;
     }
@@ -108,16 +103,8 @@ public class CaseSystemSimulator implements AutoCloseable {
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    public Control control() {
-        return control;
-    }
-
     public void control(Control c) {
         this.control = c;
-    }
-
-    public long received() {
-        return received.get();
     }
 
     public long duplicates() {
@@ -126,10 +113,6 @@ public class CaseSystemSimulator implements AutoCloseable {
 
     public boolean has(String caseNumber) {
         return cases.containsKey(caseNumber);
-    }
-
-    public JsonNode receivedCase(String caseNumber) {
-        return cases.get(caseNumber);
     }
 
     public List<String> withdrawals() {

@@ -31,8 +31,8 @@ public class CreditPlatformSimulator implements AutoCloseable {
     private final String id;
     private final HttpServer server;
     private final Map<String, String> records = new ConcurrentHashMap<>();
-    private final List<String> revocations = new CopyOnWriteArrayList<>();
-    private final List<String> repairs = new CopyOnWriteArrayList<>();
+    /** What arrived, in order: RECORD|type|authority|document, REVOCATION|…, REPAIR|… */
+    private final List<String> events = new CopyOnWriteArrayList<>();
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong updates = new AtomicLong();
@@ -76,20 +76,9 @@ public class CreditPlatformSimulator implements AutoCloseable {
         this.poison = marker;
     }
 
-    public int size() {
-        return records.size();
-    }
-
-    public List<String> revocations() {
-        return List.copyOf(revocations);
-    }
-
-    public List<String> repairs() {
-        return List.copyOf(repairs);
-    }
-
-    public long duplicates() {
-        return duplicates.get();
+    /** Everything that arrived, in order: {@code RECORD|type|authority|document}, {@code REVOCATION|…}, {@code REPAIR|…}. */
+    public List<String> events() {
+        return List.copyOf(events);
     }
 
     private void handle(HttpExchange ex) throws IOException {
@@ -129,6 +118,7 @@ public class CreditPlatformSimulator implements AutoCloseable {
                 String key = type + "|" + authority + "|" + doc;
                 String content = f.toString();
                 String before = records.put(key, content);
+                events.add("RECORD|" + key);
                 received.incrementAndGet();
                 if (before != null && before.equals(content)) {
                     duplicates.incrementAndGet();
@@ -137,10 +127,12 @@ public class CreditPlatformSimulator implements AutoCloseable {
                 }
                 send(ex, 200, Map.of("accepted", true, "duplicate", content.equals(before)));
             } else if (path.equals("/credit-records/revocations")) {
-                revocations.add(type + "|" + body.path("authorityUscc").asText() + "|" + body.path("documentNumber").asText());
+                events.add("REVOCATION|" + type + "|" + body.path("authorityUscc").asText() + "|"
+                        + body.path("documentNumber").asText());
                 send(ex, 200, Map.of("revoked", true));
             } else if (path.equals("/credit-records/repairs")) {
-                repairs.add(type + "|" + body.path("authorityUscc").asText() + "|" + body.path("documentNumber").asText());
+                events.add("REPAIR|" + type + "|" + body.path("authorityUscc").asText() + "|"
+                        + body.path("documentNumber").asText());
                 send(ex, 200, Map.of("repaired", true));
             } else {
                 send(ex, 404, Map.of("error", "no such simulated operation"));
@@ -164,8 +156,8 @@ public class CreditPlatformSimulator implements AutoCloseable {
         m.put("received", received.get());
         m.put("duplicates", duplicates.get());
         m.put("updates", updates.get());
-        m.put("revocations", revocations.size());
-        m.put("repairs", repairs.size());
+        m.put("revocations", events.stream().filter(e -> e.startsWith("REVOCATION|")).count());
+        m.put("repairs", events.stream().filter(e -> e.startsWith("REPAIR|")).count());
         m.put("refusedByOutage", refused.get());
         m.put("control", control);
         return m;

@@ -23,10 +23,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -49,8 +47,6 @@ public class SoapDepartmentSimulator implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Set<String> cases = ConcurrentHashMap.newKeySet();
-    private final List<String> withdrawals = new CopyOnWriteArrayList<>();
-    private final AtomicLong received = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private volatile CaseSystemSimulator.Control control;
     private volatile String hubBaseUrl;
@@ -89,16 +85,8 @@ public class SoapDepartmentSimulator implements AutoCloseable {
         return cases.contains(caseNumber);
     }
 
-    public long received() {
-        return received.get();
-    }
-
     public long duplicates() {
         return duplicates.get();
-    }
-
-    public List<String> withdrawals() {
-        return List.copyOf(withdrawals);
     }
 
     private void handle(HttpExchange ex) throws IOException {
@@ -126,7 +114,6 @@ public class SoapDepartmentSimulator implements AutoCloseable {
                 String no = text(receive, "caseNumber");
                 boolean first = cases.add(no);
                 if (first) {
-                    received.incrementAndGet();
                     script(no, c);
                 } else {
                     duplicates.incrementAndGet();
@@ -135,7 +122,6 @@ public class SoapDepartmentSimulator implements AutoCloseable {
                         + "</d:caseNumber><d:duplicate>" + !first + "</d:duplicate></d:receiveCaseResponse>"));
             } else if (withdraw != null) {
                 String no = text(withdraw, "caseNumber");
-                withdrawals.add(no);
                 send(ex, 200, envelope("<d:withdrawCaseResponse xmlns:d=\"" + DEPT + "\"><d:caseNumber>" + escape(no)
                         + "</d:caseNumber></d:withdrawCaseResponse>"));
             } else {
@@ -248,11 +234,5 @@ public class SoapDepartmentSimulator implements AutoCloseable {
     public void close() {
         SimulatorSupport.stop(server);
         scheduler.shutdownNow();
-    }
-
-    /** What the simulator received, for tests and the demo. */
-    public Map<String, Object> state() {
-        return Map.of("simulator", id, "received", received.get(), "duplicates", duplicates.get(), "withdrawals",
-                withdrawals.size());
     }
 }

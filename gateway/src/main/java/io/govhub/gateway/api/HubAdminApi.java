@@ -114,26 +114,9 @@ public class HubAdminApi {
     @PostMapping(path = "/routes", consumes = "application/json")
     @Operation(summary = "Add or replace the rule of a (pattern, division)")
     public ResponseEntity<RouteJson> addRoute(@RequestBody RouteJson body) {
-        List<FieldProblem> p = new ArrayList<>();
-        if (body.pattern() == null || !body.pattern().matches("\\*|[0-9A-Z]{1,60}\\*?")) {
-            p.add(new FieldProblem("pattern", "PARTNER_FIELD_INVALID", Text.of("模式应为编码、以 * 结尾的编码前缀或 *",
-                    "pattern is a code, a code prefix ending in *, or *")));
-        }
-        if (body.division() == null || divisions.find(body.division()).isEmpty()) {
-            p.add(new FieldProblem("division", "PARTNER_FIELD_INVALID", Text.of("行政区划代码不存在", "unknown division")));
-        }
-        if (body.partner() == null || registry.partner(body.partner()).isEmpty()) {
-            p.add(new FieldProblem("partner", "PARTNER_FIELD_INVALID", Text.of("对接系统不存在", "unknown partner system")));
-        }
-        if (body.timeLimitWorkingDays() != null && (body.timeLimitWorkingDays() < 0 || body.timeLimitWorkingDays() > 365)) {
-            p.add(new FieldProblem("timeLimitWorkingDays", "PARTNER_FIELD_INVALID", Text.of("时限应在 0–365 个工作日",
-                    "timeLimitWorkingDays must be 0–365")));
-        }
-        if (!p.isEmpty()) {
-            throw new GovhubException(ErrorCode.PARTNER_INVALID, ErrorCode.PARTNER_INVALID.title(), p);
-        }
-        RouteRule r = registry.saveRule(new RouteRule(null, body.pattern(), body.division(), body.partner(),
-                body.timeLimitWorkingDays()), CurrentActor.username());
+        RouteRule r = registry.saveRule(RouteRule.checked(body.pattern(), body.division(), body.partner(),
+                body.timeLimitWorkingDays(), d -> divisions.find(d).isPresent(), id -> registry.partner(id).isPresent()),
+                CurrentActor.username());
         audit.record(AuditEvent.of("ROUTE_SAVED", CurrentActor.username(), null, Map.of("pattern", r.codePattern(),
                 "division", r.divisionCode(), "partner", r.partnerId())));
         return ResponseEntity.status(HttpStatus.CREATED).body(new RouteJson(r.id(), r.codePattern(), r.divisionCode(),

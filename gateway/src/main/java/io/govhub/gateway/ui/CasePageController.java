@@ -243,13 +243,14 @@ public class CasePageController {
                                 @RequestParam(defaultValue = "false") boolean enabled, RedirectAttributes redirect) {
         io.govhub.core.caseflow.PartnerSystem p = registry.partner(id)
                 .orElseThrow(() -> GovhubException.of(ErrorCode.PARTNER_NOT_FOUND));
-        if (!endpoint.strip().matches("https?://[^\\s]{1,480}")) {
-            redirect.addFlashAttribute("error", "地址应为 http(s) URL：" + endpoint);
+        try {
+            registry.save(io.govhub.core.caseflow.PartnerSystem.checked(p.id(), p.name(), p.level(), p.divisionCode(),
+                    p.protocol(), endpoint, p.credentialsRef(), p.operations(), p.statusMode(), p.logBodies(), enabled,
+                    version, d -> true), version, CurrentActor.username());
+        } catch (GovhubException e) {
+            redirect.addFlashAttribute("error", problems(e));
             return "redirect:/admin/connections";
         }
-        registry.save(new io.govhub.core.caseflow.PartnerSystem(p.id(), p.name(), p.level(), p.divisionCode(),
-                p.protocol(), endpoint.strip(), p.credentialsRef(), p.operations(), p.statusMode(), p.logBodies(), enabled,
-                version), version, CurrentActor.username());
         audit.record(AuditEvent.of("PARTNER_CHANGED", CurrentActor.username(), null, Map.of("partner", id,
                 "endpoint", endpoint.strip(), "enabled", enabled)));
         redirect.addFlashAttribute("message", "已保存对接系统 " + id + "（立即生效）。");
@@ -271,8 +272,7 @@ public class CasePageController {
                     "endpoint", p.endpoint())));
             redirect.addFlashAttribute("message", "已登记对接系统 " + p.id() + "（立即生效）。");
         } catch (GovhubException e) {
-            redirect.addFlashAttribute("error", e.text().zh() + "：" + String.join("；", e.problems().stream()
-                    .map(x -> x.field() + " " + x.message().zh()).toList()));
+            redirect.addFlashAttribute("error", problems(e));
         }
         return "redirect:/admin/connections";
     }
@@ -281,14 +281,15 @@ public class CasePageController {
     @PostMapping("/admin/routes")
     public String addRoute(@RequestParam String pattern, @RequestParam String division, @RequestParam String partner,
                            @RequestParam(required = false) Integer timeLimitWorkingDays, RedirectAttributes redirect) {
-        if (!pattern.strip().matches("\\*|[0-9A-Z]{1,60}\\*?") || divisions.all().stream().noneMatch(d -> d.code().equals(division))
-                || registry.partner(partner).isEmpty()
-                || (timeLimitWorkingDays != null && (timeLimitWorkingDays < 0 || timeLimitWorkingDays > 365))) {
-            redirect.addFlashAttribute("error", "路由规则不合法：模式应为编码、以 * 结尾的前缀或 *，区划和对接系统须存在，时限 0–365 个工作日。");
+        io.govhub.core.caseflow.RouteRule r;
+        try {
+            r = registry.saveRule(io.govhub.core.caseflow.RouteRule.checked(pattern, division, partner, timeLimitWorkingDays,
+                    d -> divisions.all().stream().anyMatch(x -> x.code().equals(d)), id -> registry.partner(id).isPresent()),
+                    CurrentActor.username());
+        } catch (GovhubException e) {
+            redirect.addFlashAttribute("error", problems(e));
             return "redirect:/admin/connections";
         }
-        io.govhub.core.caseflow.RouteRule r = registry.saveRule(new io.govhub.core.caseflow.RouteRule(null, pattern.strip(),
-                division, partner, timeLimitWorkingDays), CurrentActor.username());
         audit.record(AuditEvent.of("ROUTE_SAVED", CurrentActor.username(), null, Map.of("pattern", r.codePattern(),
                 "division", r.divisionCode(), "partner", r.partnerId())));
         redirect.addFlashAttribute("message", "已保存路由规则 " + r.codePattern() + " @ " + r.divisionCode() + "。");
@@ -314,6 +315,11 @@ public class CasePageController {
             redirect.addFlashAttribute("message", "第 " + id + " 号消息不在死信中。");
         }
         return "redirect:/admin/connections";
+    }
+
+    private static String problems(GovhubException e) {
+        return e.text().zh() + "：" + String.join("；", e.problems().stream()
+                .map(x -> x.field() + " " + x.message().zh()).toList());
     }
 
     private static CaseStatus status(String s) {

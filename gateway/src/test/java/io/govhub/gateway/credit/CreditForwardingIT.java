@@ -141,8 +141,11 @@ class CreditForwardingIT extends EmbeddedAppIT {
                 ("{\"type\":\"PENALTY\",\"documentNumber\":\"" + doc + "\",\"reason\":\"行政复议撤销\"}")
                         .getBytes(StandardCharsets.UTF_8));
         assertThat(r.status()).as(r.body()).isIn(200, 204);
-        await("revocation forwarded", () -> demo.credit().revocations().contains("PENALTY|" + MARKET + "|" + doc));
-        assertThat(demo.credit().has("PENALTY", MARKET, doc)).as("the record went first").isTrue();
+        String key = "PENALTY|" + MARKET + "|" + doc;
+        await("revocation forwarded", () -> demo.credit().events().contains("REVOCATION|" + key));
+        java.util.List<String> events = demo.credit().events();
+        assertThat(events.indexOf("RECORD|" + key)).as("the record went first").isNotNegative()
+                .isLessThan(events.indexOf("REVOCATION|" + key));
     }
 
     @Test
@@ -153,6 +156,10 @@ class CreditForwardingIT extends EmbeddedAppIT {
         Http.Response r = http().send("POST", "/api/v1/credit/repairs", "credit-officer", "application/json",
                 ("{\"documentNumber\":\"" + doc + "\",\"repairDocument\":\"临信修〔2026〕1号\"}").getBytes(StandardCharsets.UTF_8));
         assertThat(r.status()).as(r.body()).isIn(200, 204);
-        await("repair forwarded", () -> demo.credit().repairs().contains("PENALTY|" + MARKET + "|" + doc));
+        String key = "PENALTY|" + MARKET + "|" + doc;
+        await("repair forwarded", () -> demo.credit().events().contains("REPAIR|" + key));
+        java.util.List<String> events = demo.credit().events();
+        assertThat(events.indexOf("RECORD|" + key)).as("the record went first").isNotNegative()
+                .isLessThan(events.indexOf("REPAIR|" + key));
     }
 }

@@ -312,13 +312,13 @@ public class CaseService {
                 return new StatusOutcome("DUPLICATE", null, c);
             }
             store.insertMessage(caseNumber, m, body, hash, "HELD", null);
-            HubCase after = applyHeld(c);
+            Map<Integer, String> illegal = new java.util.HashMap<>();
+            HubCase after = applyHeld(c, illegal);
             messageLog.record(new MessageLog.Message(partner.username(), MessageLog.Direction.IN, "CASE_STATUS",
                     m.eventId(), caseNumber, rawBody, peer == null || peer.logBodies()));
-            Optional<CaseStep> stored = store.steps(caseNumber).stream().filter(st -> st.sequence() == m.sequence())
-                    .findFirst();
-            return new StatusOutcome(stored.map(CaseStep::state).orElse("HELD"),
-                    stored.map(CaseStep::problem).orElse(null), after);
+            String state = illegal.containsKey(m.sequence()) ? "ILLEGAL"
+                    : m.sequence() <= after.lastSequence() ? "APPLIED" : "HELD";
+            return new StatusOutcome(state, illegal.get(m.sequence()), after);
         });
         if ("ILLEGAL".equals(outcome.outcome())) {
             LOG.warn("Illegal status message {} #{} for case {}: {}", m.type(), m.sequence(), caseNumber, outcome.problem());
@@ -328,16 +328,20 @@ public class CaseService {
         return outcome;
     }
 
-    /** Applies held messages that are next in sequence, one after another; returns the case afterwards. */
-    private HubCase applyHeld(HubCase c) {
+    /**
+     * Applies held messages that are next in sequence, one after another; returns the case afterwards. The messages
+     * found illegal are put in {@code illegal} (sequence → why).
+     */
+    private HubCase applyHeld(HubCase c, Map<Integer, String> illegal) {
         HubCase current = c;
         for (StatusMessage next : store.heldMessages(c.caseNumber())) {
             if (next.sequence() != current.lastSequence() + 1) {
                 break;
             }
-            String illegal = illegalMove(current, next);
-            if (illegal != null) {
-                store.markMessage(c.caseNumber(), next.sequence(), "ILLEGAL", illegal);
+            String why = illegalMove(current, next);
+            if (why != null) {
+                illegal.put(next.sequence(), why);
+                store.markMessage(c.caseNumber(), next.sequence(), "ILLEGAL", why);
                 current = withSequence(current, next.sequence());
             } else {
                 current = withSequence(move(current, next), next.sequence());
@@ -518,10 +522,7 @@ public class CaseService {
 
     /** Open cases handled by a partner (for polling its status), oldest first. */
     public List<HubCase> openCasesOf(String partnerId, int limit) {
-        List<HubCase> open = new ArrayList<>(store.list(new CaseStore.CaseQuery(null, null, partnerId, null, 5000)).stream()
-                .filter(c -> !c.status().isFinal()).toList());
-        java.util.Collections.reverse(open);
-        return open.size() > limit ? open.subList(0, limit) : open;
+        return store.openCasesOf(partnerId, Math.max(1, Math.min(limit, 1000)));
     }
 
     /** The supervisors' board over cases submitted in [from, to]: one row per (division, handling system). */

@@ -59,6 +59,9 @@ public interface CaseStore {
     record CaseQuery(List<String> divisionCodes, String submittedBy, String partnerId, CaseStatus status, int limit) {
     }
 
+    /** Cases of a partner not in a final state, oldest first (for polling its status). */
+    List<HubCase> openCasesOf(String partnerId, int limit);
+
     /** Counts per (division, partner, status) for the supervisors' board. */
     List<HubCase> forBoard(java.time.Instant from, java.time.Instant to, List<String> divisionCodes);
 

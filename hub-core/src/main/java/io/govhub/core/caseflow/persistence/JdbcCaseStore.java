@@ -172,6 +172,12 @@ public class JdbcCaseStore implements CaseStore {
     }
 
     @Override
+    public List<HubCase> openCasesOf(String partnerId, int limit) {
+        return jdbc.query("select * from hub_case where partner_id = ? and status not in ('COMPLETED', 'REJECTED',"
+                + " 'WITHDRAWN') order by submitted_at limit ?", CASE, partnerId, limit);
+    }
+
+    @Override
     public List<HubCase> forBoard(Instant from, Instant to, List<String> divisionCodes) {
         if (divisionCodes == null) {
             return jdbc.query("select * from hub_case where submitted_at >= ? and submitted_at < ? limit 200000", CASE,
