@@ -2,7 +2,13 @@ package io.govhub.gateway.support;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.time.Duration;
 
 /** Base of the browser tests: the embedded app, and a fresh headless Chromium for each test. */
 public abstract class BrowserIT extends EmbeddedAppIT {
@@ -19,6 +25,22 @@ public abstract class BrowserIT extends EmbeddedAppIT {
         if (driver != null) {
             driver.quit();
         }
+    }
+
+    /**
+     * Clicks a control that submits a form and waits until the next page has replaced this one. Without the wait, an
+     * element of the same id on the old page (a message from the previous step) can be found and then go stale.
+     */
+    protected void submit(WebElement control) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        control.click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+    }
+
+    /** {@link #submit} with the control found by a selector, then the element the next page must have. */
+    protected WebElement submit(By control, By expected) {
+        submit(driver.findElement(control));
+        return new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(expected));
     }
 
     protected String url(String path) {

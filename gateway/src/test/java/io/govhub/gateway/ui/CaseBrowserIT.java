@@ -45,9 +45,7 @@ class CaseBrowserIT extends BrowserIT {
         driver.findElement(By.id("phone")).sendKeys("13800004321");
         driver.findElement(By.id("material")).sendKeys(pdf.toString());
         driver.findElement(By.name("materialName")).sendKeys("营业执照复印件");
-        driver.findElement(By.id("apply-submit")).click();
-        String message = new WebDriverWait(driver, Duration.ofSeconds(10))
-                .until(ExpectedConditions.presenceOfElementLocated(By.id("message"))).getText();
+        String message = submit(By.id("apply-submit"), By.id("message")).getText();
         assertThat(message).contains("办件编号");
         String caseNumber = driver.findElement(By.id("case-number")).getText();
         assertThat(caseNumber).startsWith("11371300MB285002573010000010000");
@@ -70,9 +68,7 @@ class CaseBrowserIT extends BrowserIT {
         driver.get(url("/track"));
         driver.findElement(By.id("track-case")).sendKeys(caseNumber);
         driver.findElement(By.id("track-phone")).sendKeys("4321");
-        driver.findElement(By.cssSelector("#track-form button")).click();
-        assertThat(new WebDriverWait(driver, Duration.ofSeconds(10))
-                .until(ExpectedConditions.presenceOfElementLocated(By.id("track-status"))).getText()).isEqualTo("已办结");
+        assertThat(submit(By.cssSelector("#track-form button"), By.id("track-status")).getText()).isEqualTo("已办结");
         assertThat(driver.getPageSource()).doesNotContain("李四").doesNotContain("371302199001010011")
                 .doesNotContain("13800004321");
         // a wrong phone gets the same answer as a wrong number
@@ -88,9 +84,7 @@ class CaseBrowserIT extends BrowserIT {
         driver.findElement(By.id("applicant-name")).sendKeys("王五");
         driver.findElement(By.id("idNumber")).sendKeys("371302199001010012");
         driver.findElement(By.id("phone")).sendKeys("12345");
-        driver.findElement(By.id("apply-submit")).click();
-        String error = new WebDriverWait(driver, Duration.ofSeconds(10))
-                .until(ExpectedConditions.presenceOfElementLocated(By.id("apply-error"))).getText();
+        String error = submit(By.id("apply-submit"), By.id("apply-error")).getText();
         assertThat(error).contains("applicant.idNumber").contains("applicant.phone");
         // what was typed is still there
         assertThat(driver.findElement(By.id("applicant-name")).getAttribute("value")).isEqualTo("王五");
@@ -111,13 +105,10 @@ class CaseBrowserIT extends BrowserIT {
         driver.findElement(By.cssSelector("#route-form input[name=pattern]")).sendKeys(pattern);
         new Select(driver.findElement(By.cssSelector("#route-form select[name=division]"))).selectByValue("371300");
         new Select(driver.findElement(By.cssSelector("#route-form select[name=partner]"))).selectByValue("sim-sd-province");
-        driver.findElement(By.cssSelector("#route-form button")).click();
-        assertThat(new WebDriverWait(driver, Duration.ofSeconds(10))
-                .until(ExpectedConditions.presenceOfElementLocated(By.id("message"))).getText()).contains(pattern);
+        assertThat(submit(By.cssSelector("#route-form button"), By.id("message")).getText()).contains(pattern);
         var row = driver.findElements(By.cssSelector("#routes tbody tr")).stream()
                 .filter(r -> r.getText().contains(pattern)).findFirst().orElseThrow();
-        row.findElement(By.tagName("button")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("message")));
+        submit(row.findElement(By.tagName("button")));
         assertThat(driver.findElement(By.id("routes")).getText()).doesNotContain(pattern);
         // registers a partner system, and is told what is wrong when the address is not a URL
         String id = "ly-county-yinan-" + System.nanoTime() % 100000;
@@ -125,20 +116,15 @@ class CaseBrowserIT extends BrowserIT {
         driver.findElement(By.cssSelector("#partner-form input[name=name]")).sendKeys("沂南县政务服务系统");
         new Select(driver.findElement(By.cssSelector("#partner-form select[name=division]"))).selectByValue("371321");
         driver.findElement(By.cssSelector("#partner-form input[name=endpoint]")).sendKeys("ftp://wrong");
-        driver.findElement(By.cssSelector("#partner-form button")).click();
-        assertThat(new WebDriverWait(driver, Duration.ofSeconds(10))
-                .until(ExpectedConditions.presenceOfElementLocated(By.id("error"))).getText()).contains("endpoint");
+        assertThat(submit(By.cssSelector("#partner-form button"), By.id("error")).getText()).contains("endpoint");
         driver.findElement(By.cssSelector("#partner-form input[name=id]")).sendKeys(id);
         driver.findElement(By.cssSelector("#partner-form input[name=name]")).sendKeys("沂南县政务服务系统");
         new Select(driver.findElement(By.cssSelector("#partner-form select[name=division]"))).selectByValue("371321");
         driver.findElement(By.cssSelector("#partner-form input[name=endpoint]")).sendKeys("https://yinan.example/hub");
-        driver.findElement(By.cssSelector("#partner-form button")).click();
-        assertThat(new WebDriverWait(driver, Duration.ofSeconds(10))
-                .until(ExpectedConditions.presenceOfElementLocated(By.id("message"))).getText()).contains(id);
+        assertThat(submit(By.cssSelector("#partner-form button"), By.id("message")).getText()).contains(id);
         assertThat(driver.findElement(By.id("partners")).getText()).contains(id);
         // and saves a partner's settings (unchanged): in effect at once, audited
-        driver.findElement(By.cssSelector("tr[data-partner='sim-ly-lanshan'] .partner-form button")).click();
-        assertThat(new WebDriverWait(driver, Duration.ofSeconds(10))
-                .until(ExpectedConditions.presenceOfElementLocated(By.id("message"))).getText()).contains("sim-ly-lanshan");
+        assertThat(submit(By.cssSelector("tr[data-partner='sim-ly-lanshan'] .partner-form button"), By.id("message"))
+                .getText()).contains("sim-ly-lanshan");
     }
 }

@@ -60,7 +60,7 @@ class WorkbenchBrowserIT extends BrowserIT {
         WebElement mine = driver.findElements(By.cssSelector("#worklist tbody tr")).stream()
                 .filter(tr -> tr.getText().contains("浏览器导入测试事项")).findFirst().orElseThrow();
         assertThat(mine.getText()).contains("草稿");
-        mine.findElement(By.xpath(".//button[text()='提交审核']")).click();
+        submit(mine.findElement(By.xpath(".//button[text()='提交审核']")));
         assertThat(message()).contains("已提交审核");
 
         signIn("guide-reviewer");
@@ -68,7 +68,7 @@ class WorkbenchBrowserIT extends BrowserIT {
         WebElement queued = driver.findElements(By.cssSelector("#worklist tbody tr")).stream()
                 .filter(tr -> tr.getText().contains("浏览器导入测试事项")).findFirst().orElseThrow();
         assertThat(queued.getText()).contains("待审核");
-        queued.findElement(By.xpath(".//button[text()='发布']")).click();
+        submit(queued.findElement(By.xpath(".//button[text()='发布']")));
         assertThat(message()).contains("已发布").contains("第 1 版");
         Browser.screenshot(driver, "workbench-published");
 
@@ -95,7 +95,7 @@ class WorkbenchBrowserIT extends BrowserIT {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("guide-form")));
         set(ImportColumns.LEGAL_BASIS, " ");
         set(ImportColumns.PROMISED_LIMIT, "30");
-        driver.findElement(By.cssSelector("#guide-form button")).click();
+        submit(driver.findElement(By.cssSelector("#guide-form button")));
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("edit-message")));
         // saved as a draft, with the problems shown at their fields
         assertThat(driver.findElement(By.id("edit-message")).getText()).contains("还有 2 处需要补充");
@@ -106,20 +106,20 @@ class WorkbenchBrowserIT extends BrowserIT {
 
         set(ImportColumns.LEGAL_BASIS, "《中华人民共和国建筑法》第七条、第八条");
         set(ImportColumns.PROMISED_LIMIT, "2");
-        driver.findElement(By.cssSelector("#guide-form button")).click();
+        submit(driver.findElement(By.cssSelector("#guide-form button")));
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.id("edit-message"), "内容完整"));
 
         driver.get("http://localhost:" + port + "/workbench");
-        driver.findElements(By.cssSelector("#worklist tbody tr")).stream()
+        submit(driver.findElements(By.cssSelector("#worklist tbody tr")).stream()
                 .filter(tr -> tr.getText().contains("建筑工程施工许可证核发")).findFirst().orElseThrow()
-                .findElement(By.xpath(".//button[text()='提交审核']")).click();
+                .findElement(By.xpath(".//button[text()='提交审核']")));
         message();
         signIn("guide-reviewer");
         driver.get("http://localhost:" + port + "/workbench");
-        driver.findElements(By.cssSelector("#worklist tbody tr")).stream()
+        submit(driver.findElements(By.cssSelector("#worklist tbody tr")).stream()
                 .filter(tr -> tr.getText().contains("建筑工程施工许可证核发")).findFirst().orElseThrow()
-                .findElement(By.xpath(".//button[text()='发布']")).click();
+                .findElement(By.xpath(".//button[text()='发布']")));
         assertThat(message()).contains("第 2 版");
 
         driver.findElement(By.linkText("建筑工程施工许可证核发")).click();
