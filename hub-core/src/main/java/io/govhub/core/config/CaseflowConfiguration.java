@@ -48,29 +48,10 @@ public class CaseflowConfiguration {
         return new JdbcCaseStore(jdbc);
     }
 
-    /**
-     * Credit records, revocations and repairs go to every enabled partner with the CREDIT_FORWARD operation, through the
-     * outbox (ref {@code credit-<record id>}: in order per record).
-     */
     @Bean
     public io.govhub.core.credit.CreditForwarding creditForwarding(PartnerRegistry registry, DeliveryOutbox outbox,
                                                                   io.govhub.core.credit.CreditIntakeService credit) {
-        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-        io.govhub.core.credit.CreditForwarding forwarding = (kind, recordId, payload) -> {
-            String body;
-            try {
-                java.util.Map<String, Object> p = new java.util.LinkedHashMap<>(payload);
-                p.put("recordId", recordId);
-                body = json.writeValueAsString(p);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
-            for (io.govhub.core.caseflow.PartnerSystem p : registry.partners()) {
-                if (p.enabled() && p.operations().contains("CREDIT_FORWARD")) {
-                    outbox.enqueue(kind, p.id(), "credit-" + recordId, body);
-                }
-            }
-        };
+        io.govhub.core.credit.CreditForwarding forwarding = new io.govhub.core.credit.OutboxCreditForwarding(registry, outbox);
         credit.forwardTo(forwarding);
         return forwarding;
     }

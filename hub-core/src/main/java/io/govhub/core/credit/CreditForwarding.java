@@ -17,6 +17,15 @@ public interface CreditForwarding {
 
     void forward(String kind, long recordId, Map<String, Object> payload);
 
+    /** One record to forward, for {@link #forwardAll}. */
+    record Item(long recordId, Map<String, Object> payload) {
+    }
+
+    /** Many records of one kind, in order (a bulk submission's chunk); the same as {@link #forward} one by one. */
+    default void forwardAll(String kind, java.util.List<Item> items) {
+        items.forEach(i -> forward(kind, i.recordId(), i.payload()));
+    }
+
     /**
      * A record's forwarding as callers read it, from the state of its outbox messages (ref {@code credit-<id>}):
      * FORWARDING (queued or being retried), ACKNOWLEDGED (the platform took it), FORWARD_FAILED (dead letter); null

@@ -188,66 +188,108 @@ public class CreditIntakeService {
         this.forwarding = forwarding;
     }
 
-    /** Processes the records of a submission that are still waiting. */
+    /** How many records of a submission are processed in one transaction. */
+    static final int CHUNK = 1000;
+
+    /**
+     * Processes the records of a submission that are still waiting, a chunk at a time in index order: each chunk is
+     * claimed, validated, stored, given its outcomes and queued for forwarding in one transaction, so a crash loses at
+     * most the chunk in progress, which stays waiting and is processed again. Records another node holds are skipped
+     * (that node processes them). When another transaction stores one of a chunk's decisions at the same moment, the
+     * chunk is rolled back and processed one record at a time.
+     */
     public void process(String submissionId) {
         CreditStore.Submission s = store.submission(submissionId).orElse(null);
         if (s == null) {
             return; // nothing to do: a message for a submission that was never committed
         }
         LocalDate today = LocalDate.now(clock.withZone(CHINA));
-        for (CreditStore.SubmittedRecord r : store.records(submissionId)) {
-            if (r.status() != CreditStore.RecordStatus.RECEIVED) {
-                continue;
+        int after = -1;
+        while (true) {
+            int from = after;
+            Integer last;
+            try {
+                last = tx.inTransaction(() -> processChunk(s, store.claimWaiting(s.id(), from, CHUNK), today));
+            } catch (CreditStore.ConcurrentDecisionException e) {
+                last = null;
+                for (CreditStore.SubmittedRecord r : tx.inTransaction(() -> store.claimWaiting(s.id(), from, CHUNK))) {
+                    tx.inTransaction(() -> {
+                        if (store.claim(s.id(), r.index())) {
+                            processChunk(s, List.of(r), today);
+                        }
+                        return null;
+                    });
+                    last = r.index();
+                }
             }
-            tx.inTransaction(() -> {
-                processOne(s, r, today);
-                return null;
-            });
+            if (last == null) {
+                return;
+            }
+            after = last;
         }
     }
 
-    private void processOne(CreditStore.Submission s, CreditStore.SubmittedRecord r, LocalDate today) {
-        if (!store.claim(s.id(), r.index())) {
-            return; // another consumer processed it meanwhile
+    /** Validates, stores and forwards claimed records; returns the last index, or null when there were none. */
+    private Integer processChunk(CreditStore.Submission s, List<CreditStore.SubmittedRecord> chunk, LocalDate today) {
+        if (chunk.isEmpty()) {
+            return null;
         }
-        CreditRecordParser.Parsed parsed = CreditRecordParser.parse(s.type(), r.raw(), today,
-                uscc -> directory.organisation(uscc).isPresent());
-        List<FieldProblem> problems = new java.util.ArrayList<>(parsed.problems());
-        if (parsed.valid() && s.organisationUscc() != null
-                && !s.organisationUscc().equals(parsed.record().authorityUscc())) {
-            problems.add(new FieldProblem(s.type() == RecordType.PERMIT ? "XK_XKJGDM" : "CF_CFJGDM", "CREDIT_NOT_OWN_DECISION",
-                    Text.of("只能报送本单位作出的决定", "an officer submits their own organisation's decisions only")));
-        }
-        if (!problems.isEmpty()) {
-            store.outcome(s.id(), r.index(), CreditStore.RecordStatus.REJECTED, problems, null);
-            return;
-        }
-        store(s, r, parsed.record());
-    }
-
-    private void store(CreditStore.Submission s, CreditStore.SubmittedRecord r, CreditRecord record) {
         Instant now = clock.instant();
+        io.govhub.core.calendar.WorkingDayCalendar cal = calendar.calendar();
+        List<CreditStore.Outcome> outcomes = new java.util.ArrayList<>(chunk.size());
+        List<CreditStore.NewRecord> valid = new java.util.ArrayList<>(chunk.size());
+        List<Integer> validIndex = new java.util.ArrayList<>(chunk.size());
+        for (CreditStore.SubmittedRecord r : chunk) {
+            CreditRecordParser.Parsed parsed = CreditRecordParser.parse(s.type(), r.raw(), today,
+                    uscc -> directory.organisation(uscc).isPresent());
+            List<FieldProblem> problems = new java.util.ArrayList<>(parsed.problems());
+            if (parsed.valid() && s.organisationUscc() != null
+                    && !s.organisationUscc().equals(parsed.record().authorityUscc())) {
+                problems.add(new FieldProblem(s.type() == RecordType.PERMIT ? "XK_XKJGDM" : "CF_CFJGDM",
+                        "CREDIT_NOT_OWN_DECISION", Text.of("只能报送本单位作出的决定",
+                        "an officer submits their own organisation's decisions only")));
+            }
+            if (problems.isEmpty()) {
+                valid.add(derive(parsed.record(), cal, now));
+                validIndex.add(r.index());
+            } else {
+                outcomes.add(new CreditStore.Outcome(r.index(), CreditStore.RecordStatus.REJECTED, problems, null));
+            }
+        }
+        List<CreditStore.Upsert> stored = store.upsertAll(valid);
+        List<CreditForwarding.Item> forwards = new java.util.ArrayList<>();
+        for (int i = 0; i < stored.size(); i++) {
+            CreditStore.Upsert u = stored.get(i);
+            outcomes.add(new CreditStore.Outcome(validIndex.get(i), u.status(), List.of(), u.recordId()));
+            if (u.status() == CreditStore.RecordStatus.ACCEPTED || u.status() == CreditStore.RecordStatus.UPDATED) {
+                CreditRecord record = valid.get(i).record();
+                Map<String, Object> payload = new java.util.LinkedHashMap<>();
+                payload.put("recordType", record.type().name());
+                payload.put("action", u.status() == CreditStore.RecordStatus.ACCEPTED ? "NEW" : "UPDATE");
+                payload.put("fields", record.fields());
+                forwards.add(new CreditForwarding.Item(u.recordId(), payload));
+            }
+        }
+        store.outcomes(s.id(), outcomes);
+        forwarding.forwardAll(CreditForwarding.FORWARD, forwards);
+        return chunk.get(chunk.size() - 1).index();
+    }
+
+    /** What the hub derives from a valid record: deadline and punctuality, the public (masked) fields, publicity. */
+    private CreditStore.NewRecord derive(CreditRecord record, io.govhub.core.calendar.WorkingDayCalendar cal, Instant now) {
         LocalDate due = null;
         Integer late = null;
         try {
-            due = PublicationDeadline.due(calendar.calendar(), record.decisionDate());
-            late = PublicationDeadline.status(calendar.calendar(), record.decisionDate(), LocalDate.ofInstant(now, CHINA), null)
+            due = PublicationDeadline.due(cal, record.decisionDate());
+            late = PublicationDeadline.status(cal, record.decisionDate(), LocalDate.ofInstant(now, CHINA), null)
                     .workingDaysLate();
         } catch (io.govhub.core.calendar.CalendarYearUnknownException e) {
             // a year's holiday notice is not loaded yet: the record is published, its punctuality stays unknown
         }
         Map<String, String> publicFields = CreditPublicView.of(record);
         String subject = publicFields.getOrDefault(record.type().field("XDR_MC"), "");
-        CreditStore.Upsert u = store.upsert(record, contentHash(record), publicFields, subject, due, now, late,
+        return new CreditStore.NewRecord(record, contentHash(record), publicFields, subject, due, now, late,
                 publicity.period(record));
-        store.outcome(s.id(), r.index(), u.status(), List.of(), u.recordId());
-        if (u.status() == CreditStore.RecordStatus.ACCEPTED || u.status() == CreditStore.RecordStatus.UPDATED) {
-            Map<String, Object> payload = new java.util.LinkedHashMap<>();
-            payload.put("recordType", record.type().name());
-            payload.put("action", u.status() == CreditStore.RecordStatus.ACCEPTED ? "NEW" : "UPDATE");
-            payload.put("fields", record.fields());
-            forwarding.forward(CreditForwarding.FORWARD, u.recordId(), payload);
-        }
     }
 
     public CreditStore.Submission submission(Actor actor, String id) {

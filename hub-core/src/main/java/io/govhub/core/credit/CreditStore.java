@@ -34,14 +34,48 @@ public interface CreditStore {
 
     List<SubmittedRecord> records(String submissionId);
 
+    /** A validated record with what the hub derived from it, ready to be stored. */
+    record NewRecord(CreditRecord record, String contentHash, Map<String, String> publicFields, String subjectPublic,
+                     LocalDate dueDate, Instant publishedAt, Integer lateWorkingDays, PublicityRules.Period publicity) {
+    }
+
     /** Stores a validated record: new, an update of the same decision (history kept), or a duplicate. */
-    Upsert upsert(CreditRecord record, String contentHash, Map<String, String> publicFields, String subjectPublic,
-                  LocalDate dueDate, Instant publishedAt, Integer lateWorkingDays, PublicityRules.Period publicity);
+    Upsert upsert(NewRecord record);
+
+    /**
+     * Stores many validated records in order, in the caller's transaction, as {@link #upsert} would one by one (a
+     * decision twice in the list: the second is a duplicate or an update of the first).
+     *
+     * @throws ConcurrentDecisionException when another transaction stored one of the decisions meanwhile; the caller
+     *                                     rolls back and stores the records one by one (a list of one never throws it)
+     */
+    List<Upsert> upsertAll(List<NewRecord> records);
+
+    /** Another transaction stored the same decision at the same time. */
+    class ConcurrentDecisionException extends RuntimeException {
+        public ConcurrentDecisionException(Throwable cause) {
+            super("a decision of the chunk was stored by another transaction meanwhile", cause);
+        }
+    }
 
     record Upsert(long recordId, RecordStatus status) {
     }
 
     void outcome(String submissionId, int index, RecordStatus status, List<FieldProblem> problems, Long recordId);
+
+    /** The outcome of one submitted record. */
+    record Outcome(int index, RecordStatus status, List<FieldProblem> problems, Long recordId) {
+    }
+
+    /** Many outcomes of one submission in one statement. */
+    void outcomes(String submissionId, List<Outcome> outcomes);
+
+    /**
+     * Up to {@code limit} records of a submission still waiting, with an index above {@code afterIndex}, in index
+     * order and locked for the current transaction; records another transaction holds are skipped (that one
+     * processes them).
+     */
+    List<SubmittedRecord> claimWaiting(String submissionId, int afterIndex, int limit);
 
     /**
      * Locks a submitted record for the current transaction and says whether it still waits: two nodes handed the

@@ -11,6 +11,13 @@ public interface DeliveryOutbox {
     /** Adds a message in the caller's transaction; returns its id. */
     long enqueue(String kind, String partnerId, String ref, String payload);
 
+    /** Adds many messages of one kind for one partner in the caller's transaction, in list order; refs and payloads pair up. */
+    default void enqueueAll(String kind, String partnerId, List<String> refs, List<String> payloads) {
+        for (int i = 0; i < refs.size(); i++) {
+            enqueue(kind, partnerId, refs.get(i), payloads.get(i));
+        }
+    }
+
     /**
      * Claims up to {@code limit} due messages for sending: each is the oldest undelivered one of its ref, and is leased
      * for {@code lease} (no other node claims it meanwhile; if this node dies, it is due again when the lease ends).

@@ -47,12 +47,21 @@ public class JdbcCreditStore implements CreditStore {
 
     @Override
     public void addRecords(String submissionId, int firstIndex, List<Map<String, String>> records) {
-        List<Object[]> rows = new ArrayList<>();
+        Integer[] idx = new Integer[records.size()];
+        String[] raw = new String[records.size()];
         for (int i = 0; i < records.size(); i++) {
-            rows.add(new Object[] {UUID.fromString(submissionId), firstIndex + i, json(records.get(i))});
+            idx[i] = firstIndex + i;
+            raw[i] = json(records.get(i));
         }
-        jdbc.batchUpdate("insert into credit_submission_record (submission_id, idx, raw, status) values (?, ?, cast(? as jsonb),"
-                + " 'RECEIVED')", rows);
+        // one statement for the chunk: arrays unnested by the server (a statement per row costs a round trip each)
+        jdbc.update(c -> {
+            var ps = c.prepareStatement("insert into credit_submission_record (submission_id, idx, raw, status)"
+                    + " select ?, v.idx, v.raw::jsonb, 'RECEIVED' from unnest(?::int[], ?::text[]) as v(idx, raw)");
+            ps.setObject(1, UUID.fromString(submissionId));
+            ps.setArray(2, c.createArrayOf("int4", idx));
+            ps.setArray(3, c.createArrayOf("text", raw));
+            return ps;
+        });
     }
 
     @Override
@@ -89,59 +98,214 @@ public class JdbcCreditStore implements CreditStore {
                         readProblems(rs.getString(4)), (Long) rs.getObject(5)), UUID.fromString(submissionId));
     }
 
+    private static final String INSERT_COLUMNS = "record_type, natural_key, authority_uscc, document_number,"
+            + " subject_public, decision_date, due_date, published_at, on_time, late_working_days, publicity_end,"
+            + " publicity_flag, publicity_rules, public, fields, public_fields, content_hash";
+
     @Override
-    public Upsert upsert(CreditRecord r, String contentHash, Map<String, String> publicFields, String subjectPublic,
-                         LocalDate dueDate, Instant publishedAt, Integer lateWorkingDays, PublicityRules.Period publicity) {
+    public Upsert upsert(NewRecord n) {
+        CreditRecord r = n.record();
         List<Map<String, Object>> existing = jdbc.queryForList(
                 "select id, content_hash, version, fields::text from credit_record where natural_key = ? for update",
                 r.naturalKey());
         if (existing.isEmpty()) {
-            List<Long> ids = jdbc.queryForList("insert into credit_record (record_type, natural_key, authority_uscc,"
-                            + " document_number, subject_public, decision_date, due_date, published_at, on_time,"
-                            + " late_working_days, publicity_end, publicity_flag, publicity_rules, public, fields,"
-                            + " public_fields, content_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                            + " cast(? as jsonb), cast(? as jsonb), ?) on conflict (natural_key) do nothing returning id",
-                    Long.class, r.type().name(), r.naturalKey(), r.authorityUscc(), r.documentNumber(), subjectPublic,
-                    Date.valueOf(r.decisionDate()), dueDate == null ? null : Date.valueOf(dueDate), Timestamp.from(publishedAt),
-                    lateWorkingDays == null ? null : lateWorkingDays == 0, lateWorkingDays,
-                    publicity.end() == null ? null : Date.valueOf(publicity.end()), publicity.flag(), publicity.rulesVersion(),
-                    publicity.published(),
-                    json(r.fields()), json(publicFields), contentHash);
+            PublicityRules.Period publicity = n.publicity();
+            List<Long> ids = jdbc.queryForList("insert into credit_record (" + INSERT_COLUMNS + ") values (?, ?, ?, ?, ?,"
+                            + " ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?)"
+                            + " on conflict (natural_key) do nothing returning id",
+                    Long.class, r.type().name(), r.naturalKey(), r.authorityUscc(), r.documentNumber(), n.subjectPublic(),
+                    Date.valueOf(r.decisionDate()), n.dueDate() == null ? null : Date.valueOf(n.dueDate()),
+                    Timestamp.from(n.publishedAt()), n.lateWorkingDays() == null ? null : n.lateWorkingDays() == 0,
+                    n.lateWorkingDays(), publicity.end() == null ? null : Date.valueOf(publicity.end()), publicity.flag(),
+                    publicity.rulesVersion(), publicity.published(), json(r.fields()), json(n.publicFields()),
+                    n.contentHash());
             if (ids.isEmpty()) {
                 // another node stored the same decision meanwhile: compare with that one
-                return upsert(r, contentHash, publicFields, subjectPublic, dueDate, publishedAt, lateWorkingDays, publicity);
+                return upsert(n);
             }
             return new Upsert(ids.get(0), RecordStatus.ACCEPTED);
         }
         Map<String, Object> row = existing.get(0);
-        long id = ((Number) row.get("id")).longValue();
-        if (contentHash.equals(row.get("content_hash"))) {
-            return new Upsert(id, RecordStatus.DUPLICATE);
+        Current current = new Current(((Number) row.get("id")).longValue(), (String) row.get("content_hash"),
+                ((Number) row.get("version")).intValue(), (String) row.get("fields"));
+        if (n.contentHash().equals(current.hash)) {
+            return new Upsert(current.id, RecordStatus.DUPLICATE);
         }
-        int version = ((Number) row.get("version")).intValue();
-        jdbc.update("insert into credit_record_history (record_id, version, fields, content_hash) values (?, ?,"
-                + " cast(? as jsonb), ?)", id, version, row.get("fields"), row.get("content_hash"));
-        jdbc.update("update credit_record set subject_public = ?, decision_date = ?, fields = cast(? as jsonb),"
-                        + " public_fields = cast(? as jsonb), content_hash = ?, publicity_end = ?, publicity_flag = ?,"
-                        + " publicity_rules = ?, public = ?, version = version + 1, updated_at = now() where id = ?",
-                subjectPublic, Date.valueOf(r.decisionDate()), json(r.fields()), json(publicFields), contentHash,
-                publicity.end() == null ? null : Date.valueOf(publicity.end()), publicity.flag(), publicity.rulesVersion(),
-                publicity.published(), id);
-        return new Upsert(id, RecordStatus.UPDATED);
+        List<Object[]> history = new ArrayList<>();
+        List<Object[]> updates = new ArrayList<>();
+        change(current, n, history, updates);
+        writeChanges(history, updates);
+        return new Upsert(current.id, RecordStatus.UPDATED);
+    }
+
+    /** The stored state of a decision while a list is being stored. */
+    private static final class Current {
+        final long id;
+        String hash;
+        int version;
+        String fields;
+
+        Current(long id, String hash, int version, String fields) {
+            this.id = id;
+            this.hash = hash;
+            this.version = version;
+            this.fields = fields;
+        }
+    }
+
+    /** Adds the history row and the update that make {@code n} the current version of {@code c}. */
+    private static void change(Current c, NewRecord n, List<Object[]> history, List<Object[]> updates) {
+        CreditRecord r = n.record();
+        PublicityRules.Period publicity = n.publicity();
+        history.add(new Object[] {c.id, c.version, c.fields, c.hash});
+        String fields = json(r.fields());
+        updates.add(new Object[] {n.subjectPublic(), Date.valueOf(r.decisionDate()), fields, json(n.publicFields()),
+                n.contentHash(), publicity.end() == null ? null : Date.valueOf(publicity.end()), publicity.flag(),
+                publicity.rulesVersion(), publicity.published(), c.version + 1, c.id});
+        c.version++;
+        c.hash = n.contentHash();
+        c.fields = fields;
+    }
+
+    private void writeChanges(List<Object[]> history, List<Object[]> updates) {
+        if (history.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("insert into credit_record_history (record_id, version, fields, content_hash) values (?, ?,"
+                + " cast(? as jsonb), ?)", history);
+        jdbc.batchUpdate("update credit_record set subject_public = ?, decision_date = ?, fields = cast(? as jsonb),"
+                + " public_fields = cast(? as jsonb), content_hash = ?, publicity_end = ?, publicity_flag = ?,"
+                + " publicity_rules = ?, public = ?, version = ?, updated_at = now() where id = ?", updates);
+    }
+
+    @Override
+    public List<Upsert> upsertAll(List<NewRecord> records) {
+        if (records.isEmpty()) {
+            return List.of();
+        }
+        if (records.size() == 1) {
+            return List.of(upsert(records.get(0))); // safe against a concurrent insert of the same decision
+        }
+        Map<String, Current> current = new java.util.HashMap<>();
+        String[] keys = records.stream().map(n -> n.record().naturalKey()).distinct().toArray(String[]::new);
+        jdbc.query(c -> {
+            var ps = c.prepareStatement("select natural_key, id, content_hash, version, fields::text from credit_record"
+                    + " where natural_key = any(?) for update");
+            ps.setArray(1, c.createArrayOf("text", keys));
+            return ps;
+        }, rs -> {
+            current.put(rs.getString(1), new Current(rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getString(5)));
+        });
+        long newOnes = records.stream().map(n -> n.record().naturalKey()).distinct().filter(k -> !current.containsKey(k)).count();
+        java.util.Iterator<Long> ids = jdbc.queryForList("select nextval(pg_get_serial_sequence('credit_record', 'id'))"
+                + " from generate_series(1, ?)", Long.class, newOnes).iterator();
+        List<String[]> inserts = new ArrayList<>();
+        List<Object[]> history = new ArrayList<>();
+        List<Object[]> updates = new ArrayList<>();
+        List<Upsert> result = new ArrayList<>(records.size());
+        for (NewRecord n : records) {
+            CreditRecord r = n.record();
+            Current c = current.get(r.naturalKey());
+            if (c == null) {
+                long id = ids.next();
+                PublicityRules.Period p = n.publicity();
+                String fields = json(r.fields());
+                inserts.add(new String[] {Long.toString(id), r.type().name(), r.naturalKey(), r.authorityUscc(),
+                        r.documentNumber(), n.subjectPublic(), r.decisionDate().toString(), text(n.dueDate()),
+                        n.publishedAt().toString(), n.lateWorkingDays() == null ? null : Boolean.toString(n.lateWorkingDays() == 0),
+                        text(n.lateWorkingDays()), text(p.end()), p.flag(), p.rulesVersion(), Boolean.toString(p.published()),
+                        fields, json(n.publicFields()), n.contentHash()});
+                current.put(r.naturalKey(), new Current(id, n.contentHash(), 1, fields));
+                result.add(new Upsert(id, RecordStatus.ACCEPTED));
+            } else if (c.hash.equals(n.contentHash())) {
+                result.add(new Upsert(c.id, RecordStatus.DUPLICATE));
+            } else {
+                change(c, n, history, updates);
+                result.add(new Upsert(c.id, RecordStatus.UPDATED));
+            }
+        }
+        if (!inserts.isEmpty()) {
+            String[][] columns = new String[18][inserts.size()];
+            for (int i = 0; i < inserts.size(); i++) {
+                for (int k = 0; k < 18; k++) {
+                    columns[k][i] = inserts.get(i)[k];
+                }
+            }
+            try {
+                jdbc.update(c -> {
+                    var ps = c.prepareStatement("insert into credit_record (id, " + INSERT_COLUMNS + ") select v1::bigint,"
+                            + " v2, v3, v4, v5, v6, v7::date, v8::date, v9::timestamptz, v10::boolean, v11::int, v12::date,"
+                            + " v13, v14, v15::boolean, v16::jsonb, v17::jsonb, v18 from unnest(?::text[], ?::text[],"
+                            + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
+                            + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
+                            + " as v(v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18)");
+                    for (int k = 0; k < 18; k++) {
+                        ps.setArray(k + 1, c.createArrayOf("text", columns[k]));
+                    }
+                    return ps;
+                });
+            } catch (org.springframework.dao.DuplicateKeyException e) {
+                throw new ConcurrentDecisionException(e);
+            }
+        }
+        writeChanges(history, updates);
+        return result;
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 
     @Override
     public void outcome(String submissionId, int index, RecordStatus status, List<FieldProblem> problems, Long recordId) {
-        List<Map<String, String>> p = problems.stream().map(x -> {
+        outcomes(submissionId, List.of(new Outcome(index, status, problems, recordId)));
+    }
+
+    private static List<Map<String, String>> problemsJson(List<FieldProblem> problems) {
+        return problems.stream().map(x -> {
             Map<String, String> m = new LinkedHashMap<>();
             m.put("field", x.field());
             m.put("code", x.code());
             m.put("message", x.message().bilingual());
             return m;
         }).toList();
-        jdbc.update("update credit_submission_record set status = ?, problems = cast(? as jsonb), record_id = ?,"
-                        + " processed_at = now() where submission_id = ? and idx = ?", status.name(),
-                p.isEmpty() ? null : json(p), recordId, UUID.fromString(submissionId), index);
+    }
+
+    @Override
+    public void outcomes(String submissionId, List<Outcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        Integer[] idx = new Integer[outcomes.size()];
+        String[] status = new String[outcomes.size()];
+        String[] problems = new String[outcomes.size()];
+        String[] recordIds = new String[outcomes.size()];
+        for (int i = 0; i < outcomes.size(); i++) {
+            Outcome o = outcomes.get(i);
+            idx[i] = o.index();
+            status[i] = o.status().name();
+            problems[i] = o.problems().isEmpty() ? null : json(problemsJson(o.problems()));
+            recordIds[i] = text(o.recordId());
+        }
+        jdbc.update(c -> {
+            var ps = c.prepareStatement("update credit_submission_record r set status = v.status, problems = v.problems::jsonb,"
+                    + " record_id = v.record_id::bigint, processed_at = now() from unnest(?::int[], ?::text[], ?::text[],"
+                    + " ?::text[]) as v(idx, status, problems, record_id) where r.submission_id = ? and r.idx = v.idx");
+            ps.setArray(1, c.createArrayOf("int4", idx));
+            ps.setArray(2, c.createArrayOf("text", status));
+            ps.setArray(3, c.createArrayOf("text", problems));
+            ps.setArray(4, c.createArrayOf("text", recordIds));
+            ps.setObject(5, UUID.fromString(submissionId));
+            return ps;
+        });
+    }
+
+    @Override
+    public List<SubmittedRecord> claimWaiting(String submissionId, int afterIndex, int limit) {
+        return jdbc.query("select idx, raw::text from credit_submission_record where submission_id = ? and status = 'RECEIVED'"
+                        + " and idx > ? order by idx limit ? for update skip locked",
+                (rs, i) -> new SubmittedRecord(rs.getInt(1), readMap(rs.getString(2)), RecordStatus.RECEIVED, List.of(), null),
+                UUID.fromString(submissionId), afterIndex, limit);
     }
 
     @Override

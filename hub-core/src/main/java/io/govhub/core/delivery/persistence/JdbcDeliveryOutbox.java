@@ -44,6 +44,23 @@ public class JdbcDeliveryOutbox implements DeliveryOutbox {
     }
 
     @Override
+    public void enqueueAll(String kind, String partnerId, List<String> refs, List<String> payloads) {
+        if (refs.isEmpty()) {
+            return;
+        }
+        jdbc.update(c -> {
+            var ps = c.prepareStatement("insert into delivery_outbox (kind, partner_id, ref, payload, status) select ?, ?,"
+                    + " v.ref, v.payload::jsonb, 'PENDING' from unnest(?::text[], ?::text[]) with ordinality as v(ref, payload, n)"
+                    + " order by v.n");
+            ps.setString(1, kind);
+            ps.setString(2, partnerId);
+            ps.setArray(3, c.createArrayOf("text", refs.toArray()));
+            ps.setArray(4, c.createArrayOf("text", payloads.toArray()));
+            return ps;
+        });
+    }
+
+    @Override
     public List<OutboxEntry> claimDue(int limit, Duration lease) {
         return jdbc.query("update delivery_outbox set attempts = attempts + 1, next_attempt_at = now() + ? * interval"
                 + " '1 millisecond' where id in (select id from delivery_outbox o where " + DUE + " order by id limit ?"

@@ -1,0 +1,175 @@
+package io.govhub.gateway.credit;
+
+import io.govhub.core.credit.CreditIntakeService;
+import io.govhub.core.credit.CreditStore;
+import io.govhub.core.credit.RecordType;
+import io.govhub.gateway.support.EmbeddedAppIT;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Bulk processing: a submission is processed a chunk of records per transaction. Each record gets exactly one
+ * outcome and at most one stored record and one forwarding message, also when several consumers (nodes) process the
+ * same submission, or two submissions carry the same decisions, at the same time.
+ */
+class CreditBulkIT extends EmbeddedAppIT {
+
+    private static final String MARKET = "11371300MB28500332";
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    CreditStore store;
+    @Autowired
+    CreditIntakeService intake;
+
+    private static Map<String, String> penalty(String docNo, String fine) {
+        Map<String, String> n = new LinkedHashMap<>();
+        n.put("CF_XDR_MC", "临沂市兰山区某某商贸有限公司");
+        n.put("CF_XDR_LB", "法人及非法人组织");
+        n.put("CF_XDR_SHXYM", "91350100M000100Y43");
+        n.put("CF_FRDB", "张三");
+        n.put("CF_WSH", docNo);
+        n.put("CF_WFXW", "无证经营");
+        n.put("CF_SY", "未取得许可从事食品经营");
+        n.put("CF_YJ", "《中华人民共和国食品安全法》第一百二十二条");
+        n.put("CF_CFLB", "罚款");
+        n.put("CF_NR", "罚款");
+        n.put("CF_NR_FK", fine);
+        n.put("CF_JDRQ", "2026-11-20");
+        n.put("CF_CFJG", "临沂市市场监督管理局");
+        n.put("CF_CFJGDM", MARKET);
+        n.put("CF_SJLY", "临沂市市场监督管理局");
+        n.put("CF_SJLYDM", MARKET);
+        return n;
+    }
+
+    /** Stores a submission without a message on the queue: the test calls the processing itself. */
+    private String submission(List<Map<String, String>> records) {
+        String id = UUID.randomUUID().toString();
+        store.saveSubmission(new CreditStore.Submission(id, RecordType.PENALTY, MARKET, "credit-officer", "REST",
+                Instant.now(), records.size()), records);
+        return id;
+    }
+
+    private Map<String, Integer> counts(String submissionId) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        jdbc.query("select status, count(*) from credit_submission_record where submission_id = ?::uuid group by status",
+                rs -> {
+                    counts.put(rs.getString(1), rs.getInt(2));
+                }, submissionId);
+        return counts;
+    }
+
+    private int stored(String docPrefix) {
+        return jdbc.queryForObject("select count(*) from credit_record where document_number like ?", Integer.class,
+                docPrefix + "%");
+    }
+
+    private int forwardingMessages(String docPrefix) {
+        return jdbc.queryForObject("select count(*) from delivery_outbox o join credit_record c on o.ref = 'credit-' || c.id"
+                + " where c.document_number like ? and o.kind = 'CREDIT_FORWARD'", Integer.class, docPrefix + "%");
+    }
+
+    private static void inParallel(int threads, Callable<Void> work) throws Exception {
+        var pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Void>> futures = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                futures.add(pool.submit(work));
+            }
+            for (Future<Void> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void a_submission_larger_than_a_chunk_with_duplicates_updates_and_rejections() {
+        String base = "临市监罚〔2026〕块" + System.nanoTime() % 100000 + "-";
+        List<Map<String, String>> records = new ArrayList<>();
+        for (int i = 0; i < 2500; i++) {
+            records.add(penalty(base + i, "1." + i));
+        }
+        records.add(penalty(base + 5, "1.5"));        // the same decision, the same content: a duplicate
+        records.add(penalty(base + 7, "9"));          // the same decision, changed: an update keeping history
+        records.add(penalty(base + "bad", "-1"));     // a negative fine: rejected
+        String id = submission(records);
+
+        intake.process(id);
+
+        assertThat(counts(id)).containsExactlyInAnyOrderEntriesOf(
+                Map.of("ACCEPTED", 2500, "DUPLICATE", 1, "UPDATED", 1, "REJECTED", 1));
+        assertThat(stored(base)).isEqualTo(2500);
+        assertThat(jdbc.queryForObject("select version from credit_record where document_number = ?", Integer.class,
+                base + 7)).isEqualTo(2);
+        assertThat(jdbc.queryForObject("select h.fields ->> 'CF_NR_FK' from credit_record_history h join credit_record c"
+                + " on c.id = h.record_id where c.document_number = ?", String.class, base + 7)).isEqualTo("1.700000"); // 万元, 6 decimals
+        // every new and changed record is queued for the credit platform once: 2,500 new + 1 update
+        assertThat(forwardingMessages(base)).isEqualTo(2501);
+        // the problem is reported at its field
+        assertThat(jdbc.queryForObject("select problems::text from credit_submission_record where submission_id = ?::uuid"
+                + " and idx = 2502", String.class, id)).contains("CF_NR_FK");
+    }
+
+    @Test
+    void three_consumers_of_one_submission_process_each_record_once() throws Exception {
+        String base = "临市监罚〔2026〕并" + System.nanoTime() % 100000 + "-";
+        List<Map<String, String>> records = new ArrayList<>();
+        for (int i = 0; i < 3500; i++) {
+            records.add(penalty(base + i, "2"));
+        }
+        String id = submission(records);
+
+        inParallel(3, () -> {
+            intake.process(id);
+            return null;
+        });
+
+        assertThat(counts(id)).containsExactly(Map.entry("ACCEPTED", 3500));
+        assertThat(stored(base)).isEqualTo(3500);
+        assertThat(forwardingMessages(base)).isEqualTo(3500);
+    }
+
+    @Test
+    void two_submissions_of_the_same_decisions_at_once_store_each_decision_once() throws Exception {
+        String base = "临市监罚〔2026〕重" + System.nanoTime() % 100000 + "-";
+        List<Map<String, String>> records = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            records.add(penalty(base + i, "3"));
+        }
+        String first = submission(records);
+        String second = submission(records);
+        List<String> both = List.of(first, second);
+        var next = new java.util.concurrent.atomic.AtomicInteger();
+
+        inParallel(2, () -> {
+            intake.process(both.get(next.getAndIncrement()));
+            return null;
+        });
+
+        Map<String, Integer> a = counts(first);
+        Map<String, Integer> b = counts(second);
+        assertThat(a.getOrDefault("ACCEPTED", 0) + b.getOrDefault("ACCEPTED", 0)).isEqualTo(2000);
+        assertThat(a.getOrDefault("DUPLICATE", 0) + b.getOrDefault("DUPLICATE", 0)).isEqualTo(2000);
+        assertThat(a.keySet()).doesNotContain("RECEIVED", "REJECTED");
+        assertThat(b.keySet()).doesNotContain("RECEIVED", "REJECTED");
+        assertThat(stored(base)).isEqualTo(2000);
+        assertThat(forwardingMessages(base)).isEqualTo(2000);
+    }
+}
