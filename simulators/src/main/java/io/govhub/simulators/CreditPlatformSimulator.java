@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -30,9 +29,13 @@ public class CreditPlatformSimulator implements AutoCloseable {
 
     private final String id;
     private final HttpServer server;
+    /** The records the platform holds: key → SHA-256 of the content (not the content: a bulk run sends millions). */
     private final Map<String, String> records = new ConcurrentHashMap<>();
-    /** What arrived, in order: RECORD|type|authority|document, REVOCATION|…, REPAIR|… */
-    private final List<String> events = new CopyOnWriteArrayList<>();
+    /** The last {@link #KEPT_EVENTS} arrivals, in order: RECORD|type|authority|document, REVOCATION|…, REPAIR|… */
+    private final java.util.ArrayDeque<String> events = new java.util.ArrayDeque<>();
+    static final int KEPT_EVENTS = 10_000;
+    private final AtomicLong revocations = new AtomicLong();
+    private final AtomicLong repairs = new AtomicLong();
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong updates = new AtomicLong();
@@ -76,9 +79,32 @@ public class CreditPlatformSimulator implements AutoCloseable {
         this.poison = marker;
     }
 
-    /** Everything that arrived, in order: {@code RECORD|type|authority|document}, {@code REVOCATION|…}, {@code REPAIR|…}. */
+    /**
+     * What arrived, in order, the last {@value #KEPT_EVENTS}: {@code RECORD|type|authority|document},
+     * {@code REVOCATION|…}, {@code REPAIR|…}.
+     */
     public List<String> events() {
-        return List.copyOf(events);
+        synchronized (events) {
+            return List.copyOf(events);
+        }
+    }
+
+    private void event(String e) {
+        synchronized (events) {
+            if (events.size() == KEPT_EVENTS) {
+                events.removeFirst();
+            }
+            events.addLast(e);
+        }
+    }
+
+    private static String digest(String content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void handle(HttpExchange ex) throws IOException {
@@ -116,9 +142,9 @@ public class CreditPlatformSimulator implements AutoCloseable {
                     return;
                 }
                 String key = type + "|" + authority + "|" + doc;
-                String content = f.toString();
+                String content = digest(f.toString());
                 String before = records.put(key, content);
-                events.add("RECORD|" + key);
+                event("RECORD|" + key);
                 received.incrementAndGet();
                 if (before != null && before.equals(content)) {
                     duplicates.incrementAndGet();
@@ -127,11 +153,13 @@ public class CreditPlatformSimulator implements AutoCloseable {
                 }
                 send(ex, 200, Map.of("accepted", true, "duplicate", content.equals(before)));
             } else if (path.equals("/credit-records/revocations")) {
-                events.add("REVOCATION|" + type + "|" + body.path("authorityUscc").asText() + "|"
+                revocations.incrementAndGet();
+                event("REVOCATION|" + type + "|" + body.path("authorityUscc").asText() + "|"
                         + body.path("documentNumber").asText());
                 send(ex, 200, Map.of("revoked", true));
             } else if (path.equals("/credit-records/repairs")) {
-                events.add("REPAIR|" + type + "|" + body.path("authorityUscc").asText() + "|"
+                repairs.incrementAndGet();
+                event("REPAIR|" + type + "|" + body.path("authorityUscc").asText() + "|"
                         + body.path("documentNumber").asText());
                 send(ex, 200, Map.of("repaired", true));
             } else {
@@ -156,8 +184,8 @@ public class CreditPlatformSimulator implements AutoCloseable {
         m.put("received", received.get());
         m.put("duplicates", duplicates.get());
         m.put("updates", updates.get());
-        m.put("revocations", events.stream().filter(e -> e.startsWith("REVOCATION|")).count());
-        m.put("repairs", events.stream().filter(e -> e.startsWith("REPAIR|")).count());
+        m.put("revocations", revocations.get());
+        m.put("repairs", repairs.get());
         m.put("refusedByOutage", refused.get());
         m.put("control", control);
         return m;

@@ -49,6 +49,8 @@ public class DeliveryRelay {
     private final CircuitBreakerRegistry breakers;
     private final Map<String, Consumer<OutboxEntry>> onDelivered;
     private final Clock clock;
+    private final long openWait;
+    private final Map<String, Instant> openedAt = new java.util.concurrent.ConcurrentHashMap<>();
 
     public DeliveryRelay(DeliveryOutbox outbox, PartnerRegistry partners, List<PartnerTransport> transports,
                          MessageLog messageLog, RetryPolicy policy, Duration lease, Duration maxAge, int batchSize,
@@ -62,6 +64,13 @@ public class DeliveryRelay {
         this.maxAge = maxAge;
         this.batchSize = batchSize;
         this.breakers = CircuitBreakerRegistry.of(breakerConfig);
+        this.openWait = breakerConfig.getWaitIntervalFunctionInOpenState().apply(1);
+        breakers.getEventPublisher().onEntryAdded(added -> added.getAddedEntry().getEventPublisher()
+                .onStateTransition(t -> {
+                    if (t.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
+                        openedAt.put(t.getCircuitBreakerName(), clock.instant());
+                    }
+                }));
         this.onDelivered = Map.copyOf(onDelivered);
         this.clock = clock;
     }
@@ -85,7 +94,7 @@ public class DeliveryRelay {
     public int sweep() {
         int total = 0;
         for (int round = 0; round < 20; round++) {
-            List<OutboxEntry> due = outbox.claimDue(batchSize, lease);
+            List<OutboxEntry> due = outbox.claimDue(batchSize, lease, waiting());
             due.forEach(this::attempt);
             total += due.size();
             if (due.size() < batchSize) {
@@ -93,6 +102,22 @@ public class DeliveryRelay {
             }
         }
         return total;
+    }
+
+    /**
+     * Partners whose circuit is open on this node and still within its open wait: the sweep leaves their messages in
+     * the table. Once the wait is over they are claimed again, and the first attempt probes the partner (half-open).
+     */
+    private java.util.Set<String> waiting() {
+        Instant now = clock.instant();
+        java.util.Set<String> skip = new java.util.HashSet<>();
+        for (CircuitBreaker b : breakers.getAllCircuitBreakers()) {
+            Instant opened = openedAt.get(b.getName());
+            if (b.getState() == CircuitBreaker.State.OPEN && opened != null && opened.plusMillis(openWait).isAfter(now)) {
+                skip.add(b.getName());
+            }
+        }
+        return skip;
     }
 
     /** The state of each partner's circuit (CLOSED, OPEN, HALF_OPEN) on this node. */

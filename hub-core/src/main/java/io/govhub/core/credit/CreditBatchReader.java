@@ -21,8 +21,8 @@ import java.util.function.Consumer;
 /**
  * Reads a batch file of decisions in the current national layout: the header row holds the national field codes
  * ({@code XK_…} for permits, {@code CF_…} for penalties, plus {@code BZ}), one decision per row. CSV in UTF-8 or GBK
- * (detected, or declared), or XLSX. The older 2015 template (代码_1…代码_5) is not read yet: such a file is refused
- * with a message that says so.
+ * (detected, or declared), or XLSX. The older 2015 template (代码_1…代码_5, Chinese column names) is read too, each
+ * row mapped to the national layout by {@link Template2015}.
  */
 public final class CreditBatchReader {
 
@@ -32,8 +32,19 @@ public final class CreditBatchReader {
     /** Detects the record type from the header, then hands every row to {@code sink} as field code → value. */
     public static RecordType read(Path file, String fileName, Charset declared, java.util.function.Consumer<RecordType> typeFound,
                                   Consumer<Map<String, String>> sink) throws IOException {
+        return read(file, fileName, declared, type -> Map.of(), typeFound, sink);
+    }
+
+    /**
+     * As above; {@code defaults2015} gives, per record type, the national fields a 2015-template row lacks (the
+     * submitting organisation as deciding authority and data source).
+     */
+    public static RecordType read(Path file, String fileName, Charset declared,
+                                  java.util.function.Function<RecordType, Map<String, String>> defaults2015,
+                                  java.util.function.Consumer<RecordType> typeFound,
+                                  Consumer<Map<String, String>> sink) throws IOException {
         String name = fileName.toLowerCase(Locale.ROOT);
-        Handler h = new Handler(typeFound, sink);
+        Handler h = new Handler(defaults2015, typeFound, sink);
         if (name.endsWith(".xlsx")) {
             XlsxRows.read(file.toFile(), h);
         } else if (name.endsWith(".csv")) {
@@ -58,29 +69,43 @@ public final class CreditBatchReader {
     }
 
     private static final class Handler implements RowHandler {
+        private final java.util.function.Function<RecordType, Map<String, String>> defaults2015;
         private final Consumer<RecordType> typeFound;
         private final Consumer<Map<String, String>> sink;
         private List<String> header;
         private RecordType type;
+        private Map<String, String> defaults; // non-null: the file is in the 2015 template
 
-        Handler(Consumer<RecordType> typeFound, Consumer<Map<String, String>> sink) {
+        Handler(java.util.function.Function<RecordType, Map<String, String>> defaults2015, Consumer<RecordType> typeFound,
+                Consumer<Map<String, String>> sink) {
+            this.defaults2015 = defaults2015;
             this.typeFound = typeFound;
             this.sink = sink;
         }
 
         @Override
         public void header(List<String> names) {
+            if (Template2015.matches(names)) {
+                type = Template2015.type(names);
+                if (type == null) {
+                    throw new GovhubException(ErrorCode.REQUEST_FIELD_INVALID, Text.of(
+                            "2015 年模板的表头应含“行政许可决定书文号”或“行政处罚决定书文号”（二者之一）",
+                            "a 2015-template header needs 行政许可决定书文号 or 行政处罚决定书文号 (one of them)"));
+                }
+                header = Template2015.columns(type, names);
+                defaults = defaults2015.apply(type);
+                typeFound.accept(type);
+                return;
+            }
             header = names.stream().map(n -> n == null ? "" : n.strip().toUpperCase(Locale.ROOT)).toList();
             boolean permit = header.stream().anyMatch(c -> c.startsWith("XK_"));
             boolean penalty = header.stream().anyMatch(c -> c.startsWith("CF_"));
             if (permit == penalty) {
-                boolean old = header.stream().anyMatch(c -> c.startsWith("代码_"));
                 throw new GovhubException(ErrorCode.REQUEST_FIELD_INVALID, Text.of(
-                        old ? "这是 2015 年旧模板（代码_1…代码_5），暂不支持，请按现行国家字段（XK_*/CF_*）导出"
-                                : "表头应为国家字段代码：行政许可 XK_*，或行政处罚 CF_*（不可混合）；若文件是 GBK 编码，请声明编码",
-                        old ? "the 2015 template (代码_1…代码_5) is not supported yet; export in the national field layout"
-                                : "the header must hold the national field codes, XK_* for permits or CF_* for penalties"
-                                + " (not both); if the file is GBK, declare it"));
+                        "表头应为国家字段代码（行政许可 XK_*，或行政处罚 CF_*，不可混合），或 2015 年模板（代码_1…代码_5）；"
+                                + "若文件是 GBK 编码，请声明编码",
+                        "the header must hold the national field codes, XK_* for permits or CF_* for penalties (not both),"
+                                + " or be the 2015 template (代码_1…代码_5); if the file is GBK, declare it"));
             }
             type = permit ? RecordType.PERMIT : RecordType.PENALTY;
             typeFound.accept(type);
@@ -94,7 +119,7 @@ public final class CreditBatchReader {
                     m.put(header.get(i), cells.get(i));
                 }
             }
-            sink.accept(m);
+            sink.accept(defaults == null ? m : Template2015.toNational(type, m, defaults));
         }
     }
 }

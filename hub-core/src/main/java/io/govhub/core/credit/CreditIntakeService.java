@@ -110,7 +110,7 @@ public class CreditIntakeService {
             tx.inTransaction(() -> {
                 List<Map<String, String>> chunk = new java.util.ArrayList<>();
                 try {
-                    CreditBatchReader.read(file, fileName, charset, t -> {
+                    CreditBatchReader.read(file, fileName, charset, t -> defaultsOf(actor, t), t -> {
                         type[0] = t;
                         store.saveSubmission(new CreditStore.Submission(id, t, actor.organisationUscc(), actor.username(),
                                 channel, clock.instant(), 0), List.of());
@@ -142,6 +142,26 @@ public class CreditIntakeService {
             throw e.getCause();
         }
         return new Receipt(id, type[0].name(), count[0], CreditStore.RecordStatus.RECEIVED.name());
+    }
+
+    /**
+     * What a 2015-template row lacks and the submitter supplies: its organisation as the deciding authority and the
+     * data source (an officer submits only their organisation's decisions; a row naming another authority is still
+     * rejected by that rule).
+     */
+    private Map<String, String> defaultsOf(Actor actor, RecordType type) {
+        if (actor.organisationUscc() == null) {
+            return Map.of();
+        }
+        String name = directory.organisation(actor.organisationUscc()).map(o -> o.name()).orElse("");
+        Map<String, String> d = new java.util.LinkedHashMap<>();
+        d.put(type == RecordType.PERMIT ? "XK_XKJGDM" : "CF_CFJGDM", actor.organisationUscc());
+        d.put(type == RecordType.PERMIT ? "XK_LYDWDM" : "CF_SJLYDM", actor.organisationUscc());
+        if (!name.isEmpty()) {
+            d.put(type == RecordType.PERMIT ? "XK_LYDW" : "CF_SJLY", name);
+            d.put(type == RecordType.PERMIT ? "XK_XKJG" : "CF_CFJG", name);
+        }
+        return d;
     }
 
     /**

@@ -21,9 +21,10 @@ public interface DeliveryOutbox {
     /**
      * Claims up to {@code limit} due messages for sending: each is the oldest undelivered one of its ref, and is leased
      * for {@code lease} (no other node claims it meanwhile; if this node dies, it is due again when the lease ends).
-     * The claim counts an attempt.
+     * The claim counts an attempt. Messages to the partners in {@code skipPartners} are left alone (their circuit is
+     * open: claiming them only to put them back would churn the table during an outage).
      */
-    List<OutboxEntry> claimDue(int limit, Duration lease);
+    List<OutboxEntry> claimDue(int limit, Duration lease, java.util.Collection<String> skipPartners);
 
     /** Claims one message by id, under the same conditions as {@link #claimDue}. */
     Optional<OutboxEntry> claim(long id, Duration lease);

@@ -61,10 +61,17 @@ public class JdbcDeliveryOutbox implements DeliveryOutbox {
     }
 
     @Override
-    public List<OutboxEntry> claimDue(int limit, Duration lease) {
-        return jdbc.query("update delivery_outbox set attempts = attempts + 1, next_attempt_at = now() + ? * interval"
-                + " '1 millisecond' where id in (select id from delivery_outbox o where " + DUE + " order by id limit ?"
-                + " for update skip locked)" + RETURNING, ROW, lease.toMillis(), limit);
+    public List<OutboxEntry> claimDue(int limit, Duration lease, java.util.Collection<String> skipPartners) {
+        String[] skip = skipPartners.toArray(String[]::new);
+        return jdbc.query(c -> {
+            var ps = c.prepareStatement("update delivery_outbox set attempts = attempts + 1, next_attempt_at = now() + ?"
+                    + " * interval '1 millisecond' where id in (select id from delivery_outbox o where " + DUE
+                    + " and partner_id <> all(?) order by id limit ? for update skip locked)" + RETURNING);
+            ps.setLong(1, lease.toMillis());
+            ps.setArray(2, c.createArrayOf("text", skip));
+            ps.setInt(3, limit);
+            return ps;
+        }, ROW);
     }
 
     @Override
