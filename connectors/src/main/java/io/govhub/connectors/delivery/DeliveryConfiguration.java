@@ -85,8 +85,10 @@ public class DeliveryConfiguration {
 
     @Bean
     public io.govhub.connectors.rest.StatusPoller statusPoller(PartnerRegistry partners, CaseService cases,
-                                                               @Value("${govhub.delivery.timeout:10s}") Duration timeout) {
-        return new io.govhub.connectors.rest.StatusPoller(partners, cases, timeout);
+                                                               @Value("${govhub.delivery.timeout:10s}") Duration timeout,
+                                                               io.govhub.core.shared.SingletonJobs jobs,
+                                                               @Value("${govhub.cases.poll-interval:5s}") Duration poll) {
+        return new io.govhub.connectors.rest.StatusPoller(partners, cases, timeout, jobs, poll);
     }
 
     @Bean

@@ -23,8 +23,9 @@ public class MessagingConfiguration {
 
     @Bean
     public MessageLogRoutes messageLogRoutes(io.govhub.core.audit.MessageLog log,
-            @org.springframework.beans.factory.annotation.Value("${govhub.message-log.retention:180d}") java.time.Duration retention) {
-        return new MessageLogRoutes(log, retention);
+            @org.springframework.beans.factory.annotation.Value("${govhub.message-log.retention:180d}") java.time.Duration retention,
+            io.govhub.core.shared.SingletonJobs jobs) {
+        return new MessageLogRoutes(log, retention, jobs);
     }
 
     @Bean

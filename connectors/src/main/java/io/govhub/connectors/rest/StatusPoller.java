@@ -32,7 +32,8 @@ import java.util.Set;
  * Asks the partner systems that cannot push ({@code statusMode = POLL}) for the status messages of their open cases:
  * {@code GET {endpoint}/cases/{no}/messages?after={last applied sequence}}, and applies each as if that system had
  * pushed it (same ordering, duplicate and legality rules). A partner that does not answer is skipped until the next
- * round.
+ * round. Each partner is polled by one node at a time (a ShedLock lock per partner, kept for half the poll interval),
+ * so N nodes do not ask a partner N times a round; different partners may be polled by different nodes.
  */
 public class StatusPoller {
 
@@ -43,11 +44,16 @@ public class StatusPoller {
     private final CaseService cases;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Duration timeout;
+    private final io.govhub.core.shared.SingletonJobs jobs;
+    private final Duration interval;
 
-    public StatusPoller(PartnerRegistry partners, CaseService cases, Duration timeout) {
+    public StatusPoller(PartnerRegistry partners, CaseService cases, Duration timeout,
+                        io.govhub.core.shared.SingletonJobs jobs, Duration interval) {
         this.partners = partners;
         this.cases = cases;
         this.timeout = timeout;
+        this.jobs = jobs;
+        this.interval = interval;
     }
 
     /** One round over every polled partner; returns the number of messages applied. */
@@ -55,7 +61,11 @@ public class StatusPoller {
         int applied = 0;
         for (PartnerSystem p : partners.partners()) {
             if (p.enabled() && "POLL".equals(p.statusMode()) && "REST".equals(p.protocol())) {
-                applied += poll(p);
+                int[] n = {0};
+                // held at most as long as a full round of 200 cases could take, then another node takes over
+                jobs.run("status-poll:" + p.id(), timeout.multipliedBy(200).plus(interval), interval.dividedBy(2),
+                        () -> n[0] = poll(p));
+                applied += n[0];
             }
         }
         return applied;

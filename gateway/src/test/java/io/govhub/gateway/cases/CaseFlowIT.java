@@ -164,6 +164,26 @@ class CaseFlowIT extends EmbeddedAppIT {
     }
 
     @Test
+    void aPolledPartnerIsPolledByOneNodeAtATime() throws Exception {
+        // another node holds the partner's polling lock (ShedLock's row in the shared database): this node does not poll
+        jdbc.update("insert into shedlock (name, lock_until, locked_at, locked_by) values (?, now() + interval '1 hour',"
+                + " now(), 'another-node') on conflict (name) do update set lock_until = excluded.lock_until,"
+                + " locked_by = excluded.locked_by", "status-poll:" + DemoSimulators.FEIXIAN);
+        String no;
+        try {
+            no = newCase("11371325MB2860178A4010250010000", "371325", "clerk-feixian");
+            Thread.sleep(2500); // about eight polling rounds at the tests' 300 ms: enough to complete it if polled
+            JsonNode waiting = http().get("/api/v1/cases/" + no, "admin").json();
+            assertThat(waiting.path("status").asText()).isNotEqualTo("COMPLETED");
+            assertThat(waiting.path("steps")).isEmpty();
+        } finally {
+            jdbc.update("delete from shedlock where name = ?", "status-poll:" + DemoSimulators.FEIXIAN);
+        }
+        // the lock released (or expired, had that node died): polled again, the case completes
+        assertThat(awaitCase(no, "COMPLETED").path("steps")).hasSize(3);
+    }
+
+    @Test
     void routingFallsBackUpTheDivisionTreeAndSaysSoWhenNothingHandlesAnItem() {
         // a 兰山区 item in 兰山区: the county's own rule
         String no = newCase("11371302MB286010004010020010000", "371302", "clerk-lanshan");

@@ -200,6 +200,21 @@ class CreditIntakeIT extends EmbeddedAppIT {
     }
 
     @Test
+    void a_2015_template_batch_is_read_with_the_officers_organisation_as_the_authority() throws Exception {
+        String doc = "临市监罚〔2016〕旧" + System.nanoTime() % 100000 + "号";
+        String csv = "行政处罚决定书文号,处罚名称,处罚类别1,处罚类别2,处罚事由,处罚依据,行政相对人名称,行政相对人代码_1(统一社会信用代码),"
+                + "行政相对人代码_2,行政相对人代码_3,行政相对人代码_4,行政相对人代码_5(居民身份证号),法定代表人姓名,处罚结果,处罚决定日期,"
+                + "处罚机关,当前状态,地方编码,数据更新时间戳,公示期限,备注\r\n"
+                + doc + ",无证经营案,罚款,,未取得许可从事食品经营,《食品安全法》第一百二十二条,临沂某某商贸有限公司,91350100M000100Y43,"
+                + ",,,,张三,罚款人民币5000元,2026-11-20,临沂市市场监督管理局,0,371300,,1,\r\n";
+        JsonNode s = processed(upload("credit-officer", "2015旧模板.csv", csv.getBytes("GBK")));
+        assertThat(s.path("counts").path("ACCEPTED").asInt()).as(s.toString()).isEqualTo(1);
+        Map<String, Object> row = jdbc.queryForMap("select fields ->> 'CF_CFJGDM' as authority, fields ->> 'CF_NR_FK' as fine,"
+                + " fields ->> 'CF_GSJZQ' as until from credit_record where document_number = ?", doc);
+        assertThat(row).containsEntry("authority", MARKET).containsEntry("fine", "0.500000").containsEntry("until", "2027-11-20");
+    }
+
+    @Test
     void batches_in_an_unknown_layout_or_unreadable_are_refused_whole() {
         Http.Response old = upload("credit-officer", "old.csv", "行政相对人名称,代码_1,代码_2\n某公司,1,2\n".getBytes(StandardCharsets.UTF_8));
         assertThat(old.status()).isEqualTo(400);

@@ -28,6 +28,14 @@ public class CoreConfiguration {
         return new JdbcAuditLog(jdbc, tx);
     }
 
+    /** Jobs on one node at a time: ShedLock's JDBC provider on the shared database, with the database's clock. */
+    @Bean
+    public io.govhub.core.shared.SingletonJobs singletonJobs(JdbcTemplate jdbc) {
+        return new io.govhub.core.shared.SingletonJobs(new net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider(
+                net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider.Configuration.builder()
+                        .withJdbcTemplate(jdbc).usingDbTime().build()));
+    }
+
     @Bean
     public DivisionDirectory divisionDirectory(JdbcTemplate jdbc) {
         return new JdbcDivisionDirectory(jdbc);
