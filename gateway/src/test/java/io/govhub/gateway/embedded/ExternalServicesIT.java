@@ -1,9 +1,7 @@
 package io.govhub.gateway.embedded;
 
 import io.govhub.gateway.GovhubApplication;
-import io.govhub.gateway.support.ChildJvm;
 import io.govhub.gateway.support.Http;
-import io.govhub.gateway.support.StandaloneArtemisBroker;
 import jakarta.jms.Connection;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
@@ -21,7 +19,6 @@ import redis.clients.jedis.JedisPooled;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
-import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,35 +31,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ExternalServicesIT {
 
     private static final Path DIR = Path.of("target/it-data/external-" + ProcessHandle.current().pid()).toAbsolutePath();
-    private static DataDirectory pgDir;
-    private static DataDirectory redisDir;
+    private static SharedServices services;
     private static EmbeddedPostgresServer postgres;
     private static EmbeddedRedisServer redis;
-    private static Process broker;
     private static int brokerPort;
     private static ConfigurableApplicationContext app;
 
     @BeforeAll
     static void startServicesAndApp() throws Exception {
-        pgDir = DataDirectory.open(DIR.resolve("external-postgres"));
-        postgres = EmbeddedPostgresServer.start(pgDir, 0);
-        redisDir = DataDirectory.open(DIR.resolve("external-redis"));
-        redis = EmbeddedRedisServer.start(redisDir, 0);
-        brokerPort = LocalProcesses.freePort();
-        Path brokerLog = DIR.resolve("broker.log");
-        broker = ChildJvm.start(brokerLog, List.of("-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                StandaloneArtemisBroker.class.getName(), String.valueOf(brokerPort)));
-        ChildJvm.await(broker, brokerLog, l -> l.startsWith("ARTEMIS READY"), Duration.ofMinutes(1));
-
-        app = new SpringApplicationBuilder(GovhubApplication.class).run(
-                "--server.port=0",
-                "--govhub.data-dir=" + DIR.resolve("app-data"),
-                "--govhub.db.url=" + postgres.jdbcUrl(),
-                "--govhub.db.user=" + postgres.username(),
-                "--govhub.db.password=" + postgres.password(),
-                "--govhub.redis.url=" + redis.url(),
-                "--govhub.broker.url=tcp://127.0.0.1:" + brokerPort,
-                "--spring.jmx.enabled=false");
+        services = SharedServices.start(DIR);
+        postgres = services.postgres();
+        redis = services.redis();
+        brokerPort = services.brokerPort();
+        List<String> args = new java.util.ArrayList<>(List.of("--server.port=0",
+                "--govhub.data-dir=" + DIR.resolve("app-data"), "--spring.jmx.enabled=false"));
+        args.addAll(services.nodeArguments());
+        app = new SpringApplicationBuilder(GovhubApplication.class).run(args.toArray(String[]::new));
     }
 
     @AfterAll
@@ -70,17 +54,8 @@ class ExternalServicesIT {
         if (app != null) {
             app.close();
         }
-        if (broker != null) {
-            broker.getOutputStream().close();
-            broker.destroy();
-        }
-        if (redis != null) {
-            redis.close();
-            redisDir.close();
-        }
-        if (postgres != null) {
-            postgres.close();
-            pgDir.close();
+        if (services != null) {
+            services.close();
         }
     }
 

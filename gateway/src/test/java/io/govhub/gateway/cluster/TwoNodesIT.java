@@ -1,0 +1,231 @@
+package io.govhub.gateway.cluster;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.govhub.gateway.GovhubApplication;
+import io.govhub.gateway.embedded.SharedServices;
+import io.govhub.gateway.support.ChildJvm;
+import io.govhub.simulators.CaseSystemSimulator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Scale-out, the short scenarios that run in CI: two govhub nodes (separate JVMs) on one shared PostgreSQL, Redis and
+ * Artemis broker (separate processes), a case-system SIMULATOR as the handling partner, and a client that submits
+ * cases to the nodes in turn (and, when a node does not answer, sends the same request with the same idempotency key
+ * to the other, as a load balancer would).
+ * <ol>
+ *   <li>node A is killed with {@code kill -9} under load; the client carries on through node B;</li>
+ *   <li>meanwhile the partner is down (503) for a while: cases wait in the outbox;</li>
+ *   <li>node A is started again, the partner comes back, the load goes on through both nodes.</li>
+ * </ol>
+ * Then it reconciles: every receipt is one case in the database, and every case reached the partner. It prints
+ * submitted / stored / delivered / duplicates / lost and passes only with lost = 0 and duplicates = 0 (duplicate
+ * cases: two cases for one submission). A case delivered twice (a node died between sending it and recording
+ * that) is absorbed by the partner's idempotent receiver; it is counted and printed as "redelivered".
+ */
+class TwoNodesIT {
+
+    private static final Path DIR = Path.of("target/it-data/cluster-" + ProcessHandle.current().pid()).toAbsolutePath();
+    private static final String ITEM = "11371302MB286010004010020010000";
+    private static SharedServices services;
+    private static CaseSystemSimulator partner;
+    private static final Node[] nodes = new Node[2];
+    private final ObjectMapper json = new ObjectMapper();
+    private final java.util.concurrent.atomic.AtomicInteger failovers = new java.util.concurrent.atomic.AtomicInteger();
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    /** A govhub node in its own JVM. */
+    private static final class Node {
+        final String name;
+        final int port;
+        Process process;
+
+        Node(String name, int port) {
+            this.name = name;
+            this.port = port;
+        }
+
+        void start() throws Exception {
+            Path log = DIR.resolve(name + ".log");
+            List<String> args = new ArrayList<>(List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp",
+                    System.getProperty("java.class.path"), GovhubApplication.class.getName(),
+                    "--server.port=" + port, "--govhub.data-dir=" + DIR.resolve(name), "--spring.jmx.enabled=false",
+                    "--govhub.security.demo-accounts=true", "--govhub.demo.simulators=false",
+                    "--govhub.partners[0].id=sim-cluster-partner", "--govhub.partners[0].name=模拟省级平台（集群测试）",
+                    "--govhub.partners[0].level=PROVINCE", "--govhub.partners[0].division=370000",
+                    "--govhub.partners[0].endpoint=" + partner.baseUrl(), "--govhub.partners[0].operations[0]=DISPATCH",
+                    "--govhub.routes[0].pattern=*", "--govhub.routes[0].division=370000",
+                    "--govhub.routes[0].partner=sim-cluster-partner",
+                    "--govhub.delivery.initial-backoff=200ms", "--govhub.delivery.max-backoff=1s",
+                    "--govhub.delivery.circuit-open=1s", "--govhub.delivery.sweep-interval=300ms"));
+            args.addAll(services.nodeArguments());
+            process = ChildJvm.start(log, args);
+            ChildJvm.await(process, log, l -> l.contains("Started GovhubApplication"), Duration.ofMinutes(3));
+            awaitReady();
+        }
+
+        private void awaitReady() throws Exception {
+            HttpClient c = HttpClient.newHttpClient();
+            long until = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (System.nanoTime() < until) {
+                try {
+                    if (c.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
+                            HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                        return;
+                    }
+                } catch (IOException notYet) {
+                    // starting
+                }
+                Thread.sleep(200);
+            }
+            throw new AssertionError(name + " not ready");
+        }
+
+        void kill() throws InterruptedException {
+            process.destroyForcibly(); // SIGKILL: no shutdown hook, no clean stop
+            process.waitFor();
+        }
+    }
+
+    @BeforeAll
+    static void startServicesPartnerAndNodes() throws Exception {
+        services = SharedServices.start(DIR);
+        partner = new CaseSystemSimulator("sim-cluster-partner", new CaseSystemSimulator.Control(0, 0, false,
+                CaseSystemSimulator.Script.RECEIVE_ONLY, 0, false));
+        nodes[0] = new Node("node-a", freePort());
+        nodes[1] = new Node("node-b", freePort());
+        nodes[0].start(); // the first runs the migrations
+        nodes[1].start();
+    }
+
+    @AfterAll
+    static void stopAll() throws Exception {
+        for (Node n : nodes) {
+            if (n != null && n.process != null) {
+                n.process.destroy();
+                n.process.waitFor();
+            }
+        }
+        if (partner != null) {
+            partner.close();
+        }
+        if (services != null) {
+            services.close();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (var s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** Submits one case with its key to the preferred node, then the other; returns the case number, or null. */
+    private String submit(String key, int preferred) throws InterruptedException {
+        String body = "{\"implementationCode\":\"" + ITEM + "\",\"division\":\"371302\",\"applicant\":{\"name\":\"李四\","
+                + "\"idType\":\"ID_CARD\",\"idNumber\":\"371302199001010011\",\"phone\":\"13800001234\"}}";
+        for (int attempt = 0; attempt < 4; attempt++) {
+            Node n = nodes[(preferred + attempt) % 2];
+            try {
+                HttpResponse<String> r = client.send(HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + n.port + "/api/v1/cases"))
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                                "clerk-lanshan:demo123".getBytes(StandardCharsets.UTF_8)))
+                        .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                if (r.statusCode() == 201 || r.statusCode() == 200) {
+                    return json.readTree(r.body()).path("caseNumber").asText();
+                }
+                if (r.statusCode() < 500) {
+                    throw new AssertionError(n.name + " refused " + key + ": " + r.statusCode() + " " + r.body());
+                }
+            } catch (IOException down) {
+                // this node does not answer (killed, or its connection was cut): the same request to the other one
+                failovers.incrementAndGet();
+            }
+            Thread.sleep(100);
+        }
+        return null;
+    }
+
+    @Test
+    void a_node_killed_under_load_and_a_partner_outage_lose_and_duplicate_nothing() throws Exception {
+        Map<String, String> receipts = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread client = new Thread(() -> {
+            try {
+                for (int i = 0; !stop.get(); i++) {
+                    String key = "cluster-" + i;
+                    String caseNumber = submit(key, i % 2);
+                    if (caseNumber == null) {
+                        throw new AssertionError("no node gave a receipt for " + key);
+                    }
+                    receipts.put(key, caseNumber);
+                    Thread.sleep(40);
+                }
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        }, "cluster-load");
+        client.start();
+        Thread.sleep(1500);
+        nodes[0].kill(); // under load: requests to it fail over to node B
+        partner.control(new CaseSystemSimulator.Control(0, 0, true, CaseSystemSimulator.Script.RECEIVE_ONLY, 0, false));
+        Thread.sleep(2000);
+        nodes[0].start(); // the load goes on through node B meanwhile; the partner is still down
+        partner.control(new CaseSystemSimulator.Control(0, 0, false, CaseSystemSimulator.Script.RECEIVE_ONLY, 0, false));
+        Thread.sleep(2000);
+        stop.set(true);
+        client.join();
+        assertThat(failure.get()).isNull();
+
+        // reconcile
+        long until = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < until && !receipts.values().stream().allMatch(partner::has)) {
+            Thread.sleep(250);
+        }
+        int stored;
+        int keys;
+        try (var c = DriverManager.getConnection(services.postgres().jdbcUrl(), services.postgres().username(),
+                services.postgres().password());
+             var st = c.prepareStatement("select (select count(*) from hub_case),"
+                     + " (select count(*) from case_idempotency where idem_key like 'cluster-%')")) {
+            var rs = st.executeQuery();
+            rs.next();
+            stored = rs.getInt(1); // the database is this test's own: every case in it was submitted here
+            keys = rs.getInt(2);
+        }
+        long delivered = receipts.values().stream().filter(partner::has).count();
+        long lost = receipts.size() - delivered;
+        // two cases for one submission: two receipts with one number, or more cases (or keys) than submissions
+        int duplicates = (int) (receipts.size() - receipts.values().stream().distinct().count())
+                + Math.max(0, stored - receipts.size()) + Math.max(0, keys - receipts.size());
+        System.out.printf("cluster scenario: submitted %d / stored %d / delivered %d / duplicates %d / lost %d"
+                + " / redelivered %d / requests failed over %d%n", receipts.size(), stored, delivered, duplicates, lost,
+                partner.duplicates(), failovers.get());
+        assertThat(stored).isEqualTo(receipts.size());
+        assertThat(duplicates).isZero();
+        assertThat(lost).isZero();
+    }
+}

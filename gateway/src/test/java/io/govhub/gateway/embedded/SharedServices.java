@@ -1,0 +1,78 @@
+package io.govhub.gateway.embedded;
+
+import io.govhub.gateway.support.ChildJvm;
+import io.govhub.gateway.support.StandaloneArtemisBroker;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The services a production deployment shares between its nodes, started on loopback as separate processes: a
+ * PostgreSQL server, a Redis server, and an Artemis broker in its own JVM. For the tests that run govhub against
+ * external services, with one node or several.
+ */
+public final class SharedServices implements AutoCloseable {
+
+    private final DataDirectory pgDir;
+    private final DataDirectory redisDir;
+    private final EmbeddedPostgresServer postgres;
+    private final EmbeddedRedisServer redis;
+    private final Process broker;
+    private final int brokerPort;
+
+    private SharedServices(DataDirectory pgDir, DataDirectory redisDir, EmbeddedPostgresServer postgres,
+                           EmbeddedRedisServer redis, Process broker, int brokerPort) {
+        this.pgDir = pgDir;
+        this.redisDir = redisDir;
+        this.postgres = postgres;
+        this.redis = redis;
+        this.broker = broker;
+        this.brokerPort = brokerPort;
+    }
+
+    public static SharedServices start(Path dir) throws Exception {
+        DataDirectory pgDir = DataDirectory.open(dir.resolve("external-postgres"));
+        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(pgDir, 0);
+        DataDirectory redisDir = DataDirectory.open(dir.resolve("external-redis"));
+        EmbeddedRedisServer redis = EmbeddedRedisServer.start(redisDir, 0);
+        int brokerPort = LocalProcesses.freePort();
+        Path brokerLog = dir.resolve("broker.log");
+        Process broker = ChildJvm.start(brokerLog, List.of("-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                StandaloneArtemisBroker.class.getName(), String.valueOf(brokerPort)));
+        ChildJvm.await(broker, brokerLog, l -> l.startsWith("ARTEMIS READY"), Duration.ofMinutes(1));
+        return new SharedServices(pgDir, redisDir, postgres, redis, broker, brokerPort);
+    }
+
+    public EmbeddedPostgresServer postgres() {
+        return postgres;
+    }
+
+    public EmbeddedRedisServer redis() {
+        return redis;
+    }
+
+    public int brokerPort() {
+        return brokerPort;
+    }
+
+    /** The command-line arguments that point a govhub node at these services. */
+    public List<String> nodeArguments() {
+        return List.of(
+                "--govhub.db.url=" + postgres.jdbcUrl(),
+                "--govhub.db.user=" + postgres.username(),
+                "--govhub.db.password=" + postgres.password(),
+                "--govhub.redis.url=" + redis.url(),
+                "--govhub.broker.url=tcp://127.0.0.1:" + brokerPort);
+    }
+
+    @Override
+    public void close() throws Exception {
+        broker.getOutputStream().close();
+        broker.destroy();
+        redis.close();
+        redisDir.close();
+        postgres.close();
+        pgDir.close();
+    }
+}
