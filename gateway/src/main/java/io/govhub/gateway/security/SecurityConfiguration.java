@@ -110,7 +110,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/my-cases", "/my-cases/**").hasRole("APPLICANT")
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
-                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?signedOut").deleteCookies("JSESSIONID"))
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?signedOut").deleteCookies("SESSION"))
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives(CSP))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))

@@ -228,4 +228,29 @@ class TwoNodesIT {
         assertThat(duplicates).isZero();
         assertThat(lost).isZero();
     }
+
+    @Test
+    void a_session_started_on_one_node_is_valid_on_the_other() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        String b = "http://127.0.0.1:" + nodes[1].port;
+        String login = browser.send(HttpRequest.newBuilder(URI.create(b + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
+        assertThat(csrf.find()).isTrue();
+        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(URI.create(b + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=clerk-lanshan&password=demo123&_csrf="
+                        + java.net.URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        String session = ((java.net.CookieManager) browser.cookieHandler().orElseThrow()).getCookieStore().getCookies()
+                .stream().filter(c -> c.getName().equals("SESSION")).findFirst().orElseThrow().getValue();
+        // the same session cookie, sent to node A: signed in there too (the session is in Redis, not in node B)
+        HttpResponse<String> hall = client.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + nodes[0].port + "/hall")).header("Cookie", "SESSION=" + session).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(hall.statusCode()).isEqualTo(200);
+        assertThat(hall.body()).contains("371302");
+    }
 }

@@ -47,6 +47,20 @@ class WebUiIT extends EmbeddedAppIT {
         assertThat(r.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    redis.clients.jedis.JedisPooled redis;
+
+    @Test
+    void the_session_of_a_signed_in_user_lives_in_redis_for_every_node() throws Exception {
+        signIn("clerk-lanshan");
+        java.net.HttpCookie cookie = ((CookieManager) browser.cookieHandler().orElseThrow()).getCookieStore().getCookies()
+                .stream().filter(c -> c.getName().equals("SESSION")).findFirst().orElseThrow();
+        assertThat(cookie.isHttpOnly()).isTrue();
+        String id = new String(java.util.Base64.getDecoder().decode(cookie.getValue()), StandardCharsets.UTF_8);
+        assertThat(redis.exists("govhub:session:sessions:" + id)).isTrue();
+        assertThat(redis.ttl("govhub:session:sessions:" + id)).isPositive();
+    }
+
     @Test
     void index_lists_counties_and_their_bureaus() throws Exception {
         HttpResponse<String> r = get("/");

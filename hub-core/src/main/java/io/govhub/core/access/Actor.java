@@ -12,7 +12,7 @@ import java.util.Set;
  * @param organisationUscc the organisation the account acts for ({@code null} if none)
  */
 public record Actor(String username, String displayName, Set<Role> roles, String divisionCode,
-                    String organisationUscc) {
+                    String organisationUscc) implements java.io.Serializable {
 
     public Actor {
         roles = Set.copyOf(roles);
