@@ -24,6 +24,14 @@ class CreditPublicViewTest {
     }
 
     @Test
+    void a_natural_persons_name_inside_the_facts_is_masked_too() {
+        Map<String, String> m = CreditRecordParserTest.with(CreditRecordParserTest.penaltyOfNaturalPerson(), "CF_SY",
+                "当事人张三丰于2026年10月在兰山区销售过期食品，张三丰对违法事实无异议");
+        Map<String, String> view = CreditPublicView.of(CreditRecordParserTest.parse(RecordType.PENALTY, m).record());
+        assertThat(view.get("CF_SY")).doesNotContain("张三丰").contains("当事人张**于");
+    }
+
+    @Test
     void an_organisation_stays_public_but_its_representatives_id_does_not() {
         Map<String, String> m = CreditRecordParserTest.with(CreditRecordParserTest.permit(), "XK_FR_ZJHM", "37130219900101002X");
         Map<String, String> view = CreditPublicView.of(CreditRecordParserTest.parse(RecordType.PERMIT, m).record());
