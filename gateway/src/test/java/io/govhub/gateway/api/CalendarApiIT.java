@@ -75,6 +75,27 @@ class CalendarApiIT extends EmbeddedAppIT {
         assertThat(audit.toString()).contains("\"event\":\"ACCESS_DENIED\"").contains("\"user\":\"clerk-lanshan\"");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.govhub.core.calendar.HolidayNoticeStore notices;
+
+    @Test
+    void a_notice_loaded_through_another_node_is_in_effect_here_shortly_after() throws Exception {
+        assertThat(http().get("/api/v1/calendar").json().path("knownYears").toString()).doesNotContain("2031");
+        // another node saves 2031 into the shared database: this node's service is not told
+        byte[] json = """
+                {"year":2031,"papers":["https://www.gov.cn/test-2031"],"days":[{"name":"元旦","date":"2031-01-01","isOffDay":true}]}"""
+                .getBytes(StandardCharsets.UTF_8);
+        notices.save(io.govhub.core.calendar.HolidayNoticeParser.parse(json, 2031, true),
+                io.govhub.core.calendar.HolidayNoticeStore.Source.UPLOADED,
+                io.govhub.core.calendar.CalendarService.sha256(json), "admin@another-node");
+        String known = "";
+        for (int i = 0; i < 50 && !known.contains("2031"); i++) {
+            Thread.sleep(100);
+            known = http().get("/api/v1/calendar").json().path("knownYears").toString();
+        }
+        assertThat(known).as("known here after the refresh interval (500 ms in the tests)").contains("2031");
+    }
+
     @Test
     void an_invalid_notice_is_rejected_whole_with_every_problem() {
         byte[] bad = """

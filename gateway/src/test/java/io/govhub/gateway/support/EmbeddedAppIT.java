@@ -31,6 +31,7 @@ public abstract class EmbeddedAppIT {
         registry.add("govhub.demo.step-delay", () -> "150ms");
         registry.add("govhub.credit.drop-folder.dir", () -> DATA_DIR + "-drop");
         registry.add("govhub.credit.drop-folder.poll-interval", () -> "300ms");
+        registry.add("govhub.calendar.refresh-interval", () -> "500ms");
     }
 
     @LocalServerPort

@@ -54,7 +54,25 @@ public class CalendarService {
 
     /** Rebuilds the in-memory calendar from the store (at start, and when another node loaded a notice). */
     public void reload() {
+        String version = store.version();
         current.set(WorkingDayCalendar.of(store.findAll().stream().map(HolidayNoticeStore.StoredNotice::notice).toList()));
+        loadedVersion = version;
+    }
+
+    private volatile String loadedVersion;
+
+    /**
+     * Reloads when the store changed since this node last loaded it (another node loaded a year's notice); every node
+     * calls this every few seconds, so an upload on one node holds on all of them shortly after.
+     *
+     * @return whether it reloaded
+     */
+    public boolean reloadIfChanged() {
+        if (loadedVersion != null && loadedVersion.equals(store.version())) {
+            return false;
+        }
+        reload();
+        return true;
     }
 
     public WorkingDayCalendar calendar() {

@@ -58,6 +58,12 @@ public class JdbcHolidayNoticeStore implements HolidayNoticeStore {
     }
 
     @Override
+    public String version() {
+        return jdbc.queryForObject("select md5(coalesce(string_agg(year || '/' || sha256 || '/' || loaded_at, ','"
+                + " order by year), '')) from holiday_notice", String.class);
+    }
+
+    @Override
     public void save(HolidayNotice notice, Source source, String sha256, String loadedBy) {
         tx.executeWithoutResult(status -> {
             jdbc.update("delete from holiday_notice where year = ?", notice.year());
