@@ -48,6 +48,7 @@ public class CreditPlatformSimulator implements AutoCloseable {
         this.control = initial;
         this.server = SimulatorSupport.server(id, 4);
         server.createContext("/credit-records", this::handle);
+        server.createContext("/soap", this::handleSoap);
         server.createContext("/sim/control", this::controlEndpoint);
         server.createContext("/sim/state", ex -> send(ex, 200, state()));
         server.start();
@@ -60,6 +61,11 @@ public class CreditPlatformSimulator implements AutoCloseable {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The address of the same platform's SOAP interface (credit-platform.wsdl). */
+    public String soapEndpoint() {
+        return baseUrl() + "/soap";
     }
 
     public void control(CaseSystemSimulator.Control c) {
@@ -141,29 +147,102 @@ public class CreditPlatformSimulator implements AutoCloseable {
                     send(ex, 500, Map.of("error", "SIMULATED_RECORD_ERROR"));
                     return;
                 }
-                String key = type + "|" + authority + "|" + doc;
-                String content = digest(f.toString());
-                String before = records.put(key, content);
-                event("RECORD|" + key);
-                received.incrementAndGet();
-                if (before != null && before.equals(content)) {
-                    duplicates.incrementAndGet();
-                } else if (before != null) {
-                    updates.incrementAndGet();
-                }
-                send(ex, 200, Map.of("accepted", true, "duplicate", content.equals(before)));
+                boolean duplicate = record(type, authority, doc, f.toString());
+                send(ex, 200, Map.of("accepted", true, "duplicate", duplicate));
             } else if (path.equals("/credit-records/revocations")) {
-                revocations.incrementAndGet();
-                event("REVOCATION|" + type + "|" + body.path("authorityUscc").asText() + "|"
-                        + body.path("documentNumber").asText());
+                revocation(type, body.path("authorityUscc").asText(), body.path("documentNumber").asText());
                 send(ex, 200, Map.of("revoked", true));
             } else if (path.equals("/credit-records/repairs")) {
-                repairs.incrementAndGet();
-                event("REPAIR|" + type + "|" + body.path("authorityUscc").asText() + "|"
-                        + body.path("documentNumber").asText());
+                repair(type, body.path("authorityUscc").asText(), body.path("documentNumber").asText());
                 send(ex, 200, Map.of("repaired", true));
             } else {
                 send(ex, 404, Map.of("error", "no such simulated operation"));
+            }
+        }
+    }
+
+    /** Takes a record; returns whether it is a duplicate (the same content as held). */
+    private boolean record(String type, String authority, String doc, String content) {
+        String key = type + "|" + authority + "|" + doc;
+        String digest = digest(content);
+        String before = records.put(key, digest);
+        event("RECORD|" + key);
+        received.incrementAndGet();
+        if (before != null && before.equals(digest)) {
+            duplicates.incrementAndGet();
+        } else if (before != null) {
+            updates.incrementAndGet();
+        }
+        return digest.equals(before);
+    }
+
+    private void revocation(String type, String authority, String doc) {
+        revocations.incrementAndGet();
+        event("REVOCATION|" + type + "|" + authority + "|" + doc);
+    }
+
+    private void repair(String type, String authority, String doc) {
+        repairs.incrementAndGet();
+        event("REPAIR|" + type + "|" + authority + "|" + doc);
+    }
+
+    private static final String NS = "http://govhub.io/ws/creditplatform/v1";
+
+    /** The SOAP interface: receiveRecord, revokeRecord, repairRecord, into the same state as the REST one. */
+    private void handleSoap(HttpExchange ex) throws IOException {
+        try (ex) {
+            CaseSystemSimulator.Control c = control;
+            SimulatorSupport.pause(c.latencyMs());
+            if (c.outage()) {
+                refused.incrementAndGet();
+                SoapSupport.send(ex, 503, SoapSupport.fault("soap:Server", "SIMULATED_OUTAGE"));
+                return;
+            }
+            if (c.errorRate() > 0 && ThreadLocalRandom.current().nextDouble() < c.errorRate()) {
+                SoapSupport.send(ex, 500, SoapSupport.fault("soap:Server", "SIMULATED_ERROR"));
+                return;
+            }
+            org.w3c.dom.Document doc;
+            try {
+                doc = SoapSupport.parse(ex);
+            } catch (Exception bad) {
+                SoapSupport.send(ex, 500, SoapSupport.fault("soap:Client", "malformed request"));
+                return;
+            }
+            org.w3c.dom.Element receive = SoapSupport.first(doc, NS, "receiveRecord");
+            org.w3c.dom.Element revoke = SoapSupport.first(doc, NS, "revokeRecord");
+            org.w3c.dom.Element repair = SoapSupport.first(doc, NS, "repairRecord");
+            if (receive != null) {
+                String type = SoapSupport.text(receive, NS, "recordType");
+                Map<String, String> fields = new java.util.TreeMap<>();
+                org.w3c.dom.NodeList l = receive.getElementsByTagNameNS(NS, "field");
+                for (int i = 0; i < l.getLength(); i++) {
+                    org.w3c.dom.Element f = (org.w3c.dom.Element) l.item(i);
+                    fields.put(f.getAttribute("code"), f.getTextContent());
+                }
+                String prefix = "PERMIT".equals(type) ? "XK_" : "CF_";
+                String authority = fields.getOrDefault(prefix + ("PERMIT".equals(type) ? "XKJGDM" : "CFJGDM"), "");
+                String number = fields.getOrDefault(prefix + "WSH", "");
+                if (number.isEmpty()) {
+                    SoapSupport.send(ex, 500, SoapSupport.fault("soap:Client", "the document number is required"));
+                    return;
+                }
+                boolean duplicate = record(type, authority, number, fields.toString());
+                SoapSupport.send(ex, 200, SoapSupport.envelope("<p:receiveRecordResponse xmlns:p=\"" + NS
+                        + "\"><p:accepted>true</p:accepted><p:duplicate>" + duplicate + "</p:duplicate></p:receiveRecordResponse>"));
+            } else if (revoke != null || repair != null) {
+                org.w3c.dom.Element e = revoke != null ? revoke : repair;
+                String type = SoapSupport.text(e, NS, "recordType");
+                String number = SoapSupport.text(e, NS, "documentNumber");
+                if (revoke != null) {
+                    revocation(type, SoapSupport.text(e, NS, "authorityUscc"), number);
+                } else {
+                    repair(type, SoapSupport.text(e, NS, "authorityUscc"), number);
+                }
+                SoapSupport.send(ex, 200, SoapSupport.envelope("<p:done xmlns:p=\"" + NS + "\"><p:documentNumber>"
+                        + SoapSupport.escape(number) + "</p:documentNumber></p:done>"));
+            } else {
+                SoapSupport.send(ex, 500, SoapSupport.fault("soap:Client", "unknown operation"));
             }
         }
     }

@@ -6,14 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,6 +23,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+
+import static io.govhub.simulators.SoapSupport.envelope;
+import static io.govhub.simulators.SoapSupport.escape;
+import static io.govhub.simulators.SoapSupport.fault;
+import static io.govhub.simulators.SoapSupport.first;
+import static io.govhub.simulators.SoapSupport.send;
 
 /**
  * SIMULATOR of a municipal department's case handling system that speaks SOAP (department.wsdl): not a real partner.
@@ -103,7 +103,7 @@ public class SoapDepartmentSimulator implements AutoCloseable {
             }
             Document doc;
             try {
-                doc = parser().parse(new ByteArrayInputStream(ex.getRequestBody().readNBytes(4 * 1024 * 1024)));
+                doc = SoapSupport.parse(ex);
             } catch (Exception bad) {
                 send(ex, 500, fault("soap:Client", "malformed request"));
                 return;
@@ -111,7 +111,7 @@ public class SoapDepartmentSimulator implements AutoCloseable {
             Element receive = first(doc, DEPT, "receiveCase");
             Element withdraw = first(doc, DEPT, "withdrawCase");
             if (receive != null) {
-                String no = text(receive, "caseNumber");
+                String no = SoapSupport.text(receive, DEPT, "caseNumber");
                 boolean first = cases.add(no);
                 if (first) {
                     script(no, c);
@@ -121,7 +121,7 @@ public class SoapDepartmentSimulator implements AutoCloseable {
                 send(ex, 200, envelope("<d:receiveCaseResponse xmlns:d=\"" + DEPT + "\"><d:caseNumber>" + escape(no)
                         + "</d:caseNumber><d:duplicate>" + !first + "</d:duplicate></d:receiveCaseResponse>"));
             } else if (withdraw != null) {
-                String no = text(withdraw, "caseNumber");
+                String no = SoapSupport.text(withdraw, DEPT, "caseNumber");
                 send(ex, 200, envelope("<d:withdrawCaseResponse xmlns:d=\"" + DEPT + "\"><d:caseNumber>" + escape(no)
                         + "</d:caseNumber></d:withdrawCaseResponse>"));
             } else {
@@ -184,49 +184,6 @@ public class SoapDepartmentSimulator implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static DocumentBuilder parser() throws Exception {
-        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-        f.setNamespaceAware(true);
-        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        f.setXIncludeAware(false);
-        f.setExpandEntityReferences(false);
-        return f.newDocumentBuilder();
-    }
-
-    private static Element first(Document d, String ns, String name) {
-        NodeList l = d.getElementsByTagNameNS(ns, name);
-        return l.getLength() == 0 ? null : (Element) l.item(0);
-    }
-
-    private static String text(Element parent, String name) {
-        NodeList l = parent.getElementsByTagNameNS(DEPT, name);
-        return l.getLength() == 0 ? "" : l.item(0).getTextContent();
-    }
-
-    private static String envelope(String body) {
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\">"
-                + "<soap:Body>" + body + "</soap:Body></soap:Envelope>";
-    }
-
-    private static String fault(String code, String text) {
-        return envelope("<soap:Fault><faultcode>" + code + "</faultcode><faultstring>" + escape(text)
-                + "</faultstring></soap:Fault>");
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
-    private static void send(HttpExchange ex, int status, String xml) throws IOException {
-        byte[] b = xml.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", "text/xml; charset=utf-8");
-        ex.sendResponseHeaders(status, b.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(b);
         }
     }
 

@@ -3,6 +3,12 @@ package io.govhub.connectors.soap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.govhub.connectors.delivery.PartnerTransport;
+import io.govhub.connectors.soap.creditplatform.CreditPlatformPort;
+import io.govhub.connectors.soap.creditplatform.Field;
+import io.govhub.connectors.soap.creditplatform.RecordType;
+import io.govhub.connectors.soap.creditplatform.RepairRecord;
+import io.govhub.connectors.soap.creditplatform.ReceiveRecord;
+import io.govhub.connectors.soap.creditplatform.RevokeRecord;
 import io.govhub.connectors.soap.department.DepartmentPort;
 import io.govhub.connectors.soap.department.ReceiveCase;
 import io.govhub.connectors.soap.department.WithdrawCase;
@@ -29,14 +35,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * Delivers cases to SOAP departmental systems through their {@code DepartmentPort} (department.wsdl), with a CXF
- * JAX-WS client per endpoint. Credentials, when the partner has a {@code credentialsRef}, are sent as HTTP Basic
- * ({@code user:password} from the secret of that name).
+ * Delivers to partners that speak SOAP, with a CXF JAX-WS client per endpoint: cases to departmental systems through
+ * their {@code DepartmentPort} (department.wsdl), credit records, revocations and repairs to a credit platform
+ * through its {@code CreditPlatformPort} (credit-platform.wsdl). Credentials, when the partner has a
+ * {@code credentialsRef}, are sent as HTTP Basic ({@code user:password} from the secret of that name).
  */
 public class SoapPartnerTransport implements PartnerTransport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final Map<String, DepartmentPort> clients = new ConcurrentHashMap<>();
+    private final Map<String, Object> clients = new ConcurrentHashMap<>();
     private final Duration connectTimeout;
     private final Duration timeout;
     private final Function<String, String> secrets;
@@ -60,12 +67,41 @@ public class SoapPartnerTransport implements PartnerTransport {
 
     @Override
     public String send(PartnerSystem partner, OutboxEntry e) throws DeliveryFailure {
-        DepartmentPort port = clients.computeIfAbsent(partner.endpoint() + "|" + partner.credentialsRef(),
-                k -> client(partner));
         try {
             JsonNode p = JSON.readTree(e.payload());
             switch (e.kind()) {
+                case "CREDIT_FORWARD" -> {
+                    ReceiveRecord r = new ReceiveRecord();
+                    r.setRecordId(p.path("recordId").asLong());
+                    r.setRecordType(RecordType.fromValue(p.path("recordType").asText()));
+                    r.setAction(p.path("action").asText());
+                    p.path("fields").fields().forEachRemaining(f -> {
+                        Field field = new Field();
+                        field.setCode(f.getKey());
+                        field.setValue(f.getValue().asText());
+                        r.getField().add(field);
+                    });
+                    return "duplicate=" + port(CreditPlatformPort.class, partner).receiveRecord(r).isDuplicate();
+                }
+                case "CREDIT_REVOCATION" -> {
+                    RevokeRecord r = new RevokeRecord();
+                    r.setRecordType(RecordType.fromValue(p.path("recordType").asText()));
+                    r.setAuthorityUscc(p.path("authorityUscc").asText());
+                    r.setDocumentNumber(p.path("documentNumber").asText());
+                    r.setReason(p.path("reason").asText());
+                    return port(CreditPlatformPort.class, partner).revokeRecord(r).getDocumentNumber();
+                }
+                case "CREDIT_REPAIR" -> {
+                    RepairRecord r = new RepairRecord();
+                    r.setRecordType(RecordType.fromValue(p.path("recordType").asText()));
+                    r.setAuthorityUscc(p.path("authorityUscc").asText());
+                    r.setDocumentNumber(p.path("documentNumber").asText());
+                    r.setRepairDocument(p.path("repairDocument").asText());
+                    r.setLastPublicDay(xml.newXMLGregorianCalendar(p.path("lastPublicDay").asText()));
+                    return port(CreditPlatformPort.class, partner).repairRecord(r).getDocumentNumber();
+                }
                 case "CASE_DISPATCH" -> {
+                    DepartmentPort port = port(DepartmentPort.class, partner);
                     ReceiveCase r = new ReceiveCase();
                     r.setCaseNumber(p.path("caseNumber").asText());
                     r.setImplementationCode(p.path("implementationCode").asText());
@@ -85,6 +121,7 @@ public class SoapPartnerTransport implements PartnerTransport {
                     return "duplicate=" + port.receiveCase(r).isDuplicate();
                 }
                 case "CASE_WITHDRAWAL" -> {
+                    DepartmentPort port = port(DepartmentPort.class, partner);
                     WithdrawCase w = new WithdrawCase();
                     w.setCaseNumber(p.path("caseNumber").asText());
                     w.setReason(p.path("reason").asText(null));
@@ -99,6 +136,8 @@ public class SoapPartnerTransport implements PartnerTransport {
                     "SOAP fault: " + fault.getMessage());
         } catch (WebServiceException ws) {
             throw new DeliveryFailure(kindOf(ws), "SOAP call failed: " + rootMessage(ws));
+        } catch (IllegalArgumentException bad) {
+            throw new DeliveryFailure(DeliveryFailure.Kind.PERMANENT, "payload not expressible in the WSDL: " + bad.getMessage());
         } catch (IOException bad) {
             throw new DeliveryFailure(DeliveryFailure.Kind.PERMANENT, "unreadable payload: " + bad.getMessage());
         }
@@ -127,11 +166,16 @@ public class SoapPartnerTransport implements PartnerTransport {
         return c.getClass().getSimpleName() + (c.getMessage() == null ? "" : ": " + c.getMessage());
     }
 
-    private DepartmentPort client(PartnerSystem partner) {
+    private <T> T port(Class<T> type, PartnerSystem partner) {
+        return type.cast(clients.computeIfAbsent(type.getSimpleName() + "|" + partner.endpoint() + "|"
+                + partner.credentialsRef(), k -> client(type, partner)));
+    }
+
+    private <T> T client(Class<T> type, PartnerSystem partner) {
         JaxWsProxyFactoryBean f = new JaxWsProxyFactoryBean();
-        f.setServiceClass(DepartmentPort.class);
+        f.setServiceClass(type);
         f.setAddress(partner.endpoint());
-        DepartmentPort port = (DepartmentPort) f.create();
+        T port = type.cast(f.create());
         Client client = ClientProxy.getClient(port);
         HTTPConduit conduit = (HTTPConduit) client.getConduit();
         HTTPClientPolicy policy = new HTTPClientPolicy();

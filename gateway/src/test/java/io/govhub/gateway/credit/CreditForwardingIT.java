@@ -149,6 +149,40 @@ class CreditForwardingIT extends EmbeddedAppIT {
     }
 
     @Test
+    void aCreditPlatformThatSpeaksSoapTakesRecordsAndRevocations() throws Exception {
+        try (var soapPlatform = new io.govhub.simulators.CreditPlatformSimulator("sim-credit-soap",
+                new CaseSystemSimulator.Control(0, 0, false, CaseSystemSimulator.Script.COMPLETE, 0, true))) {
+            String partner = "{\"id\":\"sim-credit-soap\",\"name\":\"模拟信用平台（SOAP）\",\"level\":\"PROVINCE\","
+                    + "\"division\":\"370000\",\"protocol\":\"SOAP\",\"endpoint\":\"" + soapPlatform.soapEndpoint() + "\","
+                    + "\"operations\":[\"CREDIT_FORWARD\"],\"statusMode\":\"PUSH\",\"enabled\":true}";
+            Http.Response registered = http().send("POST", "/api/v1/admin/partners", "admin", "application/json",
+                    partner.getBytes(StandardCharsets.UTF_8));
+            assertThat(registered.status()).as(registered.body()).isIn(200, 201);
+            try {
+                String doc = doc();
+                submit(penalty(doc, "2026-11-20"));
+                await("forwarded over SOAP", () -> soapPlatform.has("PENALTY", MARKET, doc));
+                Http.Response r = http().send("POST", "/api/v1/credit/revocations", "credit-officer", "application/json",
+                        ("{\"type\":\"PENALTY\",\"documentNumber\":\"" + doc + "\",\"reason\":\"行政复议撤销\"}")
+                                .getBytes(StandardCharsets.UTF_8));
+                assertThat(r.status()).as(r.body()).isIn(200, 204);
+                String key = "PENALTY|" + MARKET + "|" + doc;
+                await("revocation forwarded over SOAP", () -> soapPlatform.events().contains("REVOCATION|" + key));
+                assertThat(soapPlatform.events().indexOf("RECORD|" + key)).isLessThan(
+                        soapPlatform.events().indexOf("REVOCATION|" + key));
+                // the REST platform got the same record: every enabled partner with CREDIT_FORWARD does
+                await("forwarded over REST as well", () -> demo.credit().has("PENALTY", MARKET, doc));
+            } finally {
+                // off again (the simulator stops with this test), with the version read, as the API wants
+                Http.Response off = http().send("PUT", "/api/v1/admin/partners/sim-credit-soap", "admin", "application/json",
+                        partner.replace("\"enabled\":true", "\"enabled\":false,\"version\":"
+                                + registered.json().path("version").asInt()).getBytes(StandardCharsets.UTF_8));
+                assertThat(off.status()).as(off.body()).isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
     void aCreditRepairFollowsTheRecordToThePlatform() throws Exception {
         String doc = doc();
         // decided long enough ago that the minimum publicity period (3 months) has passed
