@@ -17,7 +17,7 @@ public final class SharedServices implements AutoCloseable {
     private final DataDirectory pgDir;
     private final DataDirectory redisDir;
     private final EmbeddedPostgresServer postgres;
-    private final EmbeddedRedisServer redis;
+    private EmbeddedRedisServer redis;
     private final Process broker;
     private final int brokerPort;
 
@@ -54,6 +54,16 @@ public final class SharedServices implements AutoCloseable {
 
     public int brokerPort() {
         return brokerPort;
+    }
+
+    /** Stops the Redis server (an outage); {@link #startRedis} brings it back on the same port with its data. */
+    public void stopRedis() {
+        redis.close();
+    }
+
+    public void startRedis() throws java.io.IOException {
+        int port = java.net.URI.create(redis.url()).getPort();
+        redis = EmbeddedRedisServer.start(redisDir, port);
     }
 
     /** The command-line arguments that point a govhub node at these services. */
