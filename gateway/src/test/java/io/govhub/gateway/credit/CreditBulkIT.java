@@ -37,24 +37,7 @@ class CreditBulkIT extends EmbeddedAppIT {
     CreditIntakeService intake;
 
     private static Map<String, String> penalty(String docNo, String fine) {
-        Map<String, String> n = new LinkedHashMap<>();
-        n.put("CF_XDR_MC", "临沂市兰山区某某商贸有限公司");
-        n.put("CF_XDR_LB", "法人及非法人组织");
-        n.put("CF_XDR_SHXYM", "91350100M000100Y43");
-        n.put("CF_FRDB", "张三");
-        n.put("CF_WSH", docNo);
-        n.put("CF_WFXW", "无证经营");
-        n.put("CF_SY", "未取得许可从事食品经营");
-        n.put("CF_YJ", "《中华人民共和国食品安全法》第一百二十二条");
-        n.put("CF_CFLB", "罚款");
-        n.put("CF_NR", "罚款");
-        n.put("CF_NR_FK", fine);
-        n.put("CF_JDRQ", "2026-11-20");
-        n.put("CF_CFJG", "临沂市市场监督管理局");
-        n.put("CF_CFJGDM", MARKET);
-        n.put("CF_SJLY", "临沂市市场监督管理局");
-        n.put("CF_SJLYDM", MARKET);
-        return n;
+        return CreditFixtures.companyPenalty(docNo, fine, "2026-11-20");
     }
 
     /** Stores a submission without a message on the queue: the test calls the processing itself. */

@@ -41,24 +41,7 @@ class CreditForwardingIT extends EmbeddedAppIT {
     }
 
     private ObjectNode penalty(String docNo, String decisionDate) {
-        ObjectNode n = json.createObjectNode();
-        n.put("CF_XDR_MC", "临沂某某食品有限公司");
-        n.put("CF_XDR_LB", "法人及非法人组织");
-        n.put("CF_XDR_SHXYM", "91350100M000100Y43");
-        n.put("CF_FRDB", "赵六");
-        n.put("CF_WSH", docNo);
-        n.put("CF_WFXW", "生产经营超过保质期的食品");
-        n.put("CF_SY", "经查，当事人经营超过保质期的食品");
-        n.put("CF_YJ", "《中华人民共和国食品安全法》第一百二十四条");
-        n.put("CF_CFLB", "罚款");
-        n.put("CF_NR", "罚款");
-        n.put("CF_NR_FK", "0.5");
-        n.put("CF_JDRQ", decisionDate);
-        n.put("CF_CFJG", "临沂市市场监督管理局");
-        n.put("CF_CFJGDM", MARKET);
-        n.put("CF_SJLY", "临沂市市场监督管理局");
-        n.put("CF_SJLYDM", MARKET);
-        return n;
+        return json.valueToTree(CreditFixtures.companyPenalty(docNo, "0.5", decisionDate));
     }
 
     private JsonNode submit(ObjectNode record) throws InterruptedException {

@@ -54,24 +54,7 @@ class CreditSoapAndDropFolderIT extends EmbeddedAppIT {
     }
 
     static Map<String, String> penalty(String doc, String fine) {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("CF_XDR_MC", "临沂某某食品有限公司");
-        m.put("CF_XDR_LB", "法人及非法人组织");
-        m.put("CF_XDR_SHXYM", "91350100M000100Y43");
-        m.put("CF_FRDB", "赵六");
-        m.put("CF_WSH", doc);
-        m.put("CF_WFXW", "生产经营超过保质期的食品");
-        m.put("CF_SY", "经查，当事人经营超过保质期的食品");
-        m.put("CF_YJ", "《中华人民共和国食品安全法》第一百二十四条");
-        m.put("CF_CFLB", "罚款");
-        m.put("CF_NR", "罚款");
-        m.put("CF_NR_FK", fine);
-        m.put("CF_JDRQ", "2026-11-20");
-        m.put("CF_CFJG", "临沂市市场监督管理局");
-        m.put("CF_CFJGDM", MARKET);
-        m.put("CF_SJLY", "临沂市市场监督管理局");
-        m.put("CF_SJLYDM", MARKET);
-        return m;
+        return CreditFixtures.companyPenalty(doc, fine, "2026-11-20");
     }
 
     static Record record(Map<String, String> fields) {
