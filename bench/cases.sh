@@ -20,7 +20,8 @@ JAR=gateway/target/govhub.jar
 [ -f "$JAR" ] || ./mvnw -q package -DskipTests
 WORK=$(mktemp -d /tmp/govhub-bench.XXXXXX)
 PORT=18082
-java -jar "$JAR" --server.port=$PORT --govhub.data-dir="$WORK/data" --govhub.demo.simulators=true \
+# shellcheck disable=SC2086
+java ${BENCH_JAVA_OPTS:-} -jar "$JAR" --server.port=$PORT --govhub.data-dir="$WORK/data" --govhub.demo.simulators=true \
   > "$WORK/govhub.log" 2>&1 &
 PID=$!
 trap 'kill -TERM $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$WORK"' EXIT

@@ -6,7 +6,6 @@ import io.govhub.core.caseflow.CaseService;
 import io.govhub.core.caseflow.PartnerRegistry;
 import io.govhub.core.delivery.DeliveryOutbox;
 import io.govhub.core.delivery.RetryPolicy;
-import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -91,20 +90,37 @@ public class DeliveryConfiguration {
         return new io.govhub.connectors.rest.StatusPoller(partners, cases, timeout, jobs, poll);
     }
 
+    /**
+     * Sends a message just committed at once, on this node, from a small pool: the request thread only hands over
+     * the id. Bounded: when the pool is busy the id is dropped and the sweep (every node, every
+     * {@code govhub.delivery.sweep-interval}) delivers the message a moment later; the sweep is the guarantee, this
+     * is only the fast path.
+     */
+    @Bean(destroyMethod = "shutdown")
+    public java.util.concurrent.ExecutorService deliveryNowExecutor() {
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        return new java.util.concurrent.ThreadPoolExecutor(2, 2, 0, java.util.concurrent.TimeUnit.MILLISECONDS,
+                new java.util.concurrent.ArrayBlockingQueue<>(10_000), r -> {
+                    Thread t = new Thread(r, "delivery-now-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }, new java.util.concurrent.ThreadPoolExecutor.DiscardPolicy());
+    }
+
     @Bean
-    public DeliveryRoutes deliveryRoutes(DeliveryRelay relay, CaseService cases, ProducerTemplate producer,
+    public DeliveryRoutes deliveryRoutes(DeliveryRelay relay, CaseService cases,
+                                         java.util.concurrent.ExecutorService deliveryNowExecutor,
                                          io.govhub.connectors.rest.StatusPoller poller,
                                          @Value("${govhub.delivery.sweep-interval:1s}") Duration sweep,
                                          @Value("${govhub.cases.poll-interval:5s}") Duration poll) {
-        cases.onDeliveryQueued(id -> {
+        cases.onDeliveryQueued(id -> deliveryNowExecutor.execute(() -> {
             try {
-                // a hint only (the sweep is the guarantee): not persisted, so the request does not wait for the journal
-                producer.sendBody("jms:queue:" + DeliveryRoutes.QUEUE + "?deliveryPersistent=false&explicitQosEnabled=true", id);
-            } catch (RuntimeException brokerDown) {
-                // the sweep delivers it a little later
-                LOG.debug("No delivery hint for outbox {}: {}", id, brokerDown.getMessage());
+                relay.deliver(id);
+            } catch (RuntimeException e) {
+                // the sweep delivers it (or records the failure) a little later
+                LOG.debug("Immediate delivery of outbox {} failed: {}", id, e.getMessage());
             }
-        });
+        }));
         return new DeliveryRoutes(relay, sweep.toMillis(), poller, poll.toMillis());
     }
 }

@@ -4,15 +4,12 @@ import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
- * The delivery routes. {@code delivery-hint}: an outbox id on the broker queue {@value #QUEUE}, sent after the
- * commit that wrote it, is delivered at once by whichever node takes it (competing consumers). {@code delivery-sweep}:
- * every node sweeps the outbox for what is due (retries, and messages whose hint was lost). Routes only call the
- * relay; the error policy is the relay's. {@code status-poll}: asks the partners that cannot push
- * for their status messages.
+ * The delivery routes. {@code delivery-sweep}: every node sweeps the outbox for what is due (retries, and messages
+ * the committing node did not send at once, see DeliveryConfiguration). Routes only call the relay; the error policy
+ * is the relay's. {@code status-poll}: asks the partners that cannot push for their status messages.
  */
 public class DeliveryRoutes extends RouteBuilder {
 
-    public static final String QUEUE = "govhub.delivery";
     private final DeliveryRelay relay;
     private final long sweepMillis;
 
@@ -31,11 +28,6 @@ public class DeliveryRoutes extends RouteBuilder {
     public void configure() {
         onException(Exception.class).handled(true)
                 .log(LoggingLevel.WARN, "Delivery route ${routeId} failed: ${exception.message}");
-
-        from("jms:queue:" + QUEUE + "?concurrentConsumers=2&maxConcurrentConsumers=4")
-                .routeId("delivery-hint")
-                .convertBodyTo(Long.class)
-                .bean(relay, "deliver");
 
         from("timer:delivery-sweep?delay=2000&period=" + sweepMillis)
                 .routeId("delivery-sweep")
