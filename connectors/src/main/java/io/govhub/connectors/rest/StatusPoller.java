@@ -62,8 +62,9 @@ public class StatusPoller {
         for (PartnerSystem p : partners.partners()) {
             if (p.enabled() && "POLL".equals(p.statusMode()) && "REST".equals(p.protocol())) {
                 int[] n = {0};
-                // held at most as long as a full round of 200 cases could take, then another node takes over
-                jobs.run("status-poll:" + p.id(), timeout.multipliedBy(200).plus(interval), interval.dividedBy(2),
+                // if this node dies while polling, another takes over at most two minutes later (a round that
+                // really takes longer may then overlap with another node's: harmless, status messages are idempotent)
+                jobs.run("status-poll:" + p.id(), Duration.ofMinutes(2).plus(interval), interval.dividedBy(2),
                         () -> n[0] = poll(p));
                 applied += n[0];
             }
