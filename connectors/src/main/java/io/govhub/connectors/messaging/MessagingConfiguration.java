@@ -18,7 +18,17 @@ public class MessagingConfiguration {
 
     @Bean
     public CreditWorkQueue creditWorkQueue(JmsTemplate jms) {
-        return submissionId -> jms.convertAndSend(CREDIT_SUBMISSIONS, submissionId);
+        return submissionId -> {
+            try {
+                jms.convertAndSend(CREDIT_SUBMISSIONS, submissionId);
+            } catch (RuntimeException brokerDown) {
+                // called after the commit: the submission is stored and its receipt is valid; the recovery job hands
+                // it to the queue once the broker is back (govhub.credit.recovery-grace)
+                org.slf4j.LoggerFactory.getLogger(MessagingConfiguration.class).warn(
+                        "Credit submission {} stored, not queued (broker unavailable: {}); the recovery job queues it",
+                        submissionId, brokerDown.getMessage());
+            }
+        };
     }
 
     @Bean

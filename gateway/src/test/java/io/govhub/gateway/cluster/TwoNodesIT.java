@@ -36,9 +36,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   <li>meanwhile the partner is down (503) for a while: cases wait in the outbox;</li>
  *   <li>node A is started again, the partner comes back, the load goes on through both nodes;</li>
  *   <li>Redis is stopped for a few seconds under load, then started again (cases do not need it);</li>
+ *   <li>the broker is stopped for a few seconds under load, losing what it held, then started again: credit
+ *   submissions are received meanwhile, and the recovery job queues them again;</li>
  *   <li>node B is stopped gracefully (SIGTERM) under load: its requests in flight complete, new ones go to A.</li>
  * </ol>
- * Then it reconciles: every receipt is one case in the database, and every case reached the partner. It prints
+ * The load is cases and, every fifth request, a credit penalty decision. Then it reconciles: every receipt is one
+ * case in the database, and every case reached the partner; every credit decision with a receipt is stored once
+ * and every submission fully processed. It prints
  * submitted / stored / delivered / duplicates / lost and passes only with lost = 0 and duplicates = 0 (duplicate
  * cases: two cases for one submission). A case delivered twice (a node died between sending it and recording
  * that) is absorbed by the partner's idempotent receiver; it is counted and printed as "redelivered".
@@ -78,7 +82,8 @@ class TwoNodesIT {
                     "--govhub.routes[0].pattern=*", "--govhub.routes[0].division=370000",
                     "--govhub.routes[0].partner=sim-cluster-partner",
                     "--govhub.delivery.initial-backoff=200ms", "--govhub.delivery.max-backoff=1s",
-                    "--govhub.delivery.circuit-open=1s", "--govhub.delivery.sweep-interval=300ms"));
+                    "--govhub.delivery.circuit-open=1s", "--govhub.delivery.sweep-interval=300ms",
+                    "--govhub.credit.recovery-grace=3s", "--govhub.credit.recovery-interval=2s"));
             args.addAll(services.nodeArguments());
             process = ChildJvm.start(log, args);
             ChildJvm.await(process, log, l -> l.contains("Started GovhubApplication"), Duration.ofMinutes(3));
@@ -171,15 +176,57 @@ class TwoNodesIT {
         return null;
     }
 
+    /** Submits one penalty decision to the preferred node, then the other; returns the submission id, or null. */
+    private String submitDecision(String documentNumber, int preferred) throws InterruptedException {
+        String body = "{\"CF_XDR_MC\":\"临沂某某食品有限公司\",\"CF_XDR_LB\":\"法人及非法人组织\",\"CF_XDR_SHXYM\":"
+                + "\"91350100M000100Y43\",\"CF_FRDB\":\"赵六\",\"CF_WSH\":\"" + documentNumber + "\",\"CF_WFXW\":\"无证经营\","
+                + "\"CF_SY\":\"经查，当事人无证经营\",\"CF_YJ\":\"《食品安全法》第一百二十二条\",\"CF_CFLB\":\"罚款\",\"CF_NR\":\"罚款\","
+                + "\"CF_NR_FK\":\"0.5\",\"CF_JDRQ\":\"2026-11-20\",\"CF_CFJG\":\"临沂市市场监督管理局\",\"CF_CFJGDM\":"
+                + "\"11371300MB28500332\",\"CF_SJLY\":\"临沂市市场监督管理局\",\"CF_SJLYDM\":\"11371300MB28500332\"}";
+        for (int attempt = 0; attempt < 4; attempt++) {
+            Node n = nodes[(preferred + attempt) % 2];
+            try {
+                HttpResponse<String> r = client.send(HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + n.port + "/api/v1/credit/penalties"))
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                                "credit-officer:demo123".getBytes(StandardCharsets.UTF_8)))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                if (r.statusCode() == 202) {
+                    return json.readTree(r.body()).path("submissionId").asText();
+                }
+                if (r.statusCode() < 500) {
+                    throw new AssertionError(n.name + " refused " + documentNumber + ": " + r.statusCode() + " " + r.body());
+                }
+            } catch (IOException down) {
+                failovers.incrementAndGet();
+            }
+            Thread.sleep(100);
+        }
+        return null;
+    }
+
     @Test
     @org.junit.jupiter.api.Order(2) // leaves node B stopped
     void a_node_killed_under_load_and_a_partner_outage_lose_and_duplicate_nothing() throws Exception {
         Map<String, String> receipts = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+        Map<String, String> decisions = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
         java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
         java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
         Thread client = new Thread(() -> {
             try {
                 for (int i = 0; !stop.get(); i++) {
+                    if (i % 5 == 4) {
+                        String doc = "临市监罚〔2026〕群" + i + "号";
+                        String submission = submitDecision(doc, i % 2);
+                        if (submission == null) {
+                            throw new AssertionError("no node gave a receipt for " + doc);
+                        }
+                        decisions.put(doc, submission);
+                        continue;
+                    }
                     String key = "cluster-" + i;
                     String caseNumber = submit(key, i % 2);
                     if (caseNumber == null) {
@@ -203,6 +250,10 @@ class TwoNodesIT {
         services.stopRedis();
         Thread.sleep(3000);
         services.startRedis();
+        Thread.sleep(1000);
+        services.stopBroker();
+        Thread.sleep(3000);
+        services.startBroker();
         Thread.sleep(1000);
         nodes[1].process.destroy(); // SIGTERM: graceful shutdown
         nodes[1].process.waitFor();
@@ -238,6 +289,33 @@ class TwoNodesIT {
         assertThat(stored).isEqualTo(receipts.size());
         assertThat(duplicates).isZero();
         assertThat(lost).isZero();
+
+        // credit decisions: every submission processed (the ones the broker lost are queued again by the recovery
+        // job), every decision with a receipt stored once
+        int waiting = -1;
+        int storedDecisions = 0;
+        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        try (var c = DriverManager.getConnection(services.postgres().jdbcUrl(), services.postgres().username(),
+                services.postgres().password())) {
+            while (System.nanoTime() < end && waiting != 0) {
+                try (var st = c.prepareStatement("select count(*) from credit_submission_record r join credit_submission s"
+                        + " on s.id = r.submission_id where s.submitted_by = 'credit-officer' and r.status = 'RECEIVED'");
+                     var rs = st.executeQuery()) {
+                    rs.next();
+                    waiting = rs.getInt(1);
+                }
+                Thread.sleep(500);
+            }
+            try (var st = c.prepareStatement("select count(*) from credit_record where document_number like '临市监罚〔2026〕群%'");
+                 var rs = st.executeQuery()) {
+                rs.next();
+                storedDecisions = rs.getInt(1);
+            }
+        }
+        System.out.printf("cluster scenario, credit: decisions %d / stored %d / still waiting %d%n", decisions.size(),
+                storedDecisions, waiting);
+        assertThat(waiting).isZero();
+        assertThat(storedDecisions).isEqualTo(decisions.size());
     }
 
     @Test

@@ -18,11 +18,13 @@ public final class SharedServices implements AutoCloseable {
     private final DataDirectory redisDir;
     private final EmbeddedPostgresServer postgres;
     private EmbeddedRedisServer redis;
-    private final Process broker;
+    private Process broker;
+    private final Path dir;
     private final int brokerPort;
 
-    private SharedServices(DataDirectory pgDir, DataDirectory redisDir, EmbeddedPostgresServer postgres,
+    private SharedServices(Path dir, DataDirectory pgDir, DataDirectory redisDir, EmbeddedPostgresServer postgres,
                            EmbeddedRedisServer redis, Process broker, int brokerPort) {
+        this.dir = dir;
         this.pgDir = pgDir;
         this.redisDir = redisDir;
         this.postgres = postgres;
@@ -37,11 +39,27 @@ public final class SharedServices implements AutoCloseable {
         DataDirectory redisDir = DataDirectory.open(dir.resolve("external-redis"));
         EmbeddedRedisServer redis = EmbeddedRedisServer.start(redisDir, 0);
         int brokerPort = LocalProcesses.freePort();
-        Path brokerLog = dir.resolve("broker.log");
-        Process broker = ChildJvm.start(brokerLog, List.of("-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                StandaloneArtemisBroker.class.getName(), String.valueOf(brokerPort)));
-        ChildJvm.await(broker, brokerLog, l -> l.startsWith("ARTEMIS READY"), Duration.ofMinutes(1));
-        return new SharedServices(pgDir, redisDir, postgres, redis, broker, brokerPort);
+        return new SharedServices(dir, pgDir, redisDir, postgres, redis, broker(dir, brokerPort, 1), brokerPort);
+    }
+
+    private static Process broker(Path dir, int port, int run) throws Exception {
+        Path log = dir.resolve("broker-" + run + ".log");
+        Process broker = ChildJvm.start(log, List.of("-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                StandaloneArtemisBroker.class.getName(), String.valueOf(port)));
+        ChildJvm.await(broker, log, l -> l.startsWith("ARTEMIS READY"), Duration.ofMinutes(1));
+        return broker;
+    }
+
+    private int brokerRuns = 1;
+
+    /** Stops the broker (it keeps no messages: what was queued is lost, as in a crash of a broker without a backup). */
+    public void stopBroker() throws Exception {
+        broker.getOutputStream().close();
+        broker.waitFor();
+    }
+
+    public void startBroker() throws Exception {
+        broker = broker(dir, brokerPort, ++brokerRuns);
     }
 
     public EmbeddedPostgresServer postgres() {
