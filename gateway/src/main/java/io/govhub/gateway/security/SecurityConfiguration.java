@@ -121,6 +121,14 @@ public class SecurityConfiguration {
 
     private static AuthenticationEntryPoint apiEntryPoint() {
         return (req, res, ex) -> {
+            if (ex instanceof org.springframework.security.authentication.InternalAuthenticationServiceException) {
+                // the accounts could not be read (the database is down or restarting): not the caller's credentials
+                res.setHeader("Retry-After", "5");
+                write(res, HttpServletResponse.SC_SERVICE_UNAVAILABLE, Problems.json(ErrorCode.SERVICE_UNAVAILABLE,
+                        Text.of("暂时无法验证凭证，请稍后重试", "Credentials cannot be checked right now; retry later"),
+                        req.getRequestURI()));
+                return;
+            }
             res.setHeader("WWW-Authenticate", "Basic realm=\"govhub\"");
             write(res, HttpServletResponse.SC_UNAUTHORIZED, Problems.json(ErrorCode.AUTHENTICATION_REQUIRED,
                     Text.of("需要登录：请提供有效凭证", "Authentication required: provide valid credentials"),

@@ -38,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   <li>Redis is stopped for a few seconds under load, then started again (cases do not need it);</li>
  *   <li>the broker is stopped for a few seconds under load, losing what it held, then started again: credit
  *   submissions are received meanwhile, and the recovery job queues them again;</li>
+ *   <li>PostgreSQL is restarted under load: requests fail with 503 meanwhile and are sent again (same key);</li>
  *   <li>node B is stopped gracefully (SIGTERM) under load: its requests in flight complete, new ones go to A.</li>
  * </ol>
  * The load is cases and, every fifth request, a credit penalty decision. Then it reconciles: every receipt is one
@@ -52,11 +53,14 @@ class TwoNodesIT {
 
     private static final Path DIR = Path.of("target/it-data/cluster-" + ProcessHandle.current().pid()).toAbsolutePath();
     private static final String ITEM = "11371302MB286010004010020010000";
+    /** Attempts per request, 250 ms apart, alternating the nodes: about 10 s, longer than a restart of PostgreSQL. */
+    private static final int RETRIES = 40;
     private static SharedServices services;
     private static CaseSystemSimulator partner;
     private static final Node[] nodes = new Node[2];
     private final ObjectMapper json = new ObjectMapper();
     private final java.util.concurrent.atomic.AtomicInteger failovers = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger serverErrors = new java.util.concurrent.atomic.AtomicInteger();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** A govhub node in its own JVM. */
@@ -150,7 +154,7 @@ class TwoNodesIT {
     private String submit(String key, int preferred) throws InterruptedException {
         String body = "{\"implementationCode\":\"" + ITEM + "\",\"division\":\"371302\",\"applicant\":{\"name\":\"李四\","
                 + "\"idType\":\"ID_CARD\",\"idNumber\":\"371302199001010011\",\"phone\":\"13800001234\"}}";
-        for (int attempt = 0; attempt < 4; attempt++) {
+        for (int attempt = 0; attempt < RETRIES; attempt++) {
             Node n = nodes[(preferred + attempt) % 2];
             try {
                 HttpResponse<String> r = client.send(HttpRequest.newBuilder(
@@ -167,11 +171,12 @@ class TwoNodesIT {
                 if (r.statusCode() < 500) {
                     throw new AssertionError(n.name + " refused " + key + ": " + r.statusCode() + " " + r.body());
                 }
+                serverErrors.incrementAndGet(); // 5xx: e.g. 503 while the database restarts; sent again
             } catch (IOException down) {
                 // this node does not answer (killed, or its connection was cut): the same request to the other one
                 failovers.incrementAndGet();
             }
-            Thread.sleep(100);
+            Thread.sleep(250); // a client backs off: a restart of the database takes a few seconds
         }
         return null;
     }
@@ -183,7 +188,7 @@ class TwoNodesIT {
                 + "\"CF_SY\":\"经查，当事人无证经营\",\"CF_YJ\":\"《食品安全法》第一百二十二条\",\"CF_CFLB\":\"罚款\",\"CF_NR\":\"罚款\","
                 + "\"CF_NR_FK\":\"0.5\",\"CF_JDRQ\":\"2026-11-20\",\"CF_CFJG\":\"临沂市市场监督管理局\",\"CF_CFJGDM\":"
                 + "\"11371300MB28500332\",\"CF_SJLY\":\"临沂市市场监督管理局\",\"CF_SJLYDM\":\"11371300MB28500332\"}";
-        for (int attempt = 0; attempt < 4; attempt++) {
+        for (int attempt = 0; attempt < RETRIES; attempt++) {
             Node n = nodes[(preferred + attempt) % 2];
             try {
                 HttpResponse<String> r = client.send(HttpRequest.newBuilder(
@@ -200,10 +205,11 @@ class TwoNodesIT {
                 if (r.statusCode() < 500) {
                     throw new AssertionError(n.name + " refused " + documentNumber + ": " + r.statusCode() + " " + r.body());
                 }
+                serverErrors.incrementAndGet(); // 5xx: e.g. 503 while the database restarts; sent again
             } catch (IOException down) {
                 failovers.incrementAndGet();
             }
-            Thread.sleep(100);
+            Thread.sleep(250); // a client backs off: a restart of the database takes a few seconds
         }
         return null;
     }
@@ -255,6 +261,8 @@ class TwoNodesIT {
         Thread.sleep(3000);
         services.startBroker();
         Thread.sleep(1000);
+        services.restartPostgres();
+        Thread.sleep(2000);
         nodes[1].process.destroy(); // SIGTERM: graceful shutdown
         nodes[1].process.waitFor();
         Thread.sleep(1500);
@@ -284,8 +292,8 @@ class TwoNodesIT {
         int duplicates = (int) (receipts.size() - receipts.values().stream().distinct().count())
                 + Math.max(0, stored - receipts.size()) + Math.max(0, keys - receipts.size());
         System.out.printf("cluster scenario: submitted %d / stored %d / delivered %d / duplicates %d / lost %d"
-                + " / redelivered %d / requests failed over %d%n", receipts.size(), stored, delivered, duplicates, lost,
-                partner.duplicates(), failovers.get());
+                + " / redelivered %d / requests failed over %d / answered 5xx and sent again %d%n", receipts.size(), stored,
+                delivered, duplicates, lost, partner.duplicates(), failovers.get(), serverErrors.get());
         assertThat(stored).isEqualTo(receipts.size());
         assertThat(duplicates).isZero();
         assertThat(lost).isZero();

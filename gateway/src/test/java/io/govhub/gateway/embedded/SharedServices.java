@@ -16,7 +16,7 @@ public final class SharedServices implements AutoCloseable {
 
     private final DataDirectory pgDir;
     private final DataDirectory redisDir;
-    private final EmbeddedPostgresServer postgres;
+    private EmbeddedPostgresServer postgres;
     private EmbeddedRedisServer redis;
     private Process broker;
     private final Path dir;
@@ -72,6 +72,13 @@ public final class SharedServices implements AutoCloseable {
 
     public int brokerPort() {
         return brokerPort;
+    }
+
+    /** Restarts PostgreSQL (a stop and a start on the same port and data, as a restart or a quick failover). */
+    public void restartPostgres() throws java.io.IOException {
+        int port = java.net.URI.create(postgres.jdbcUrl().substring("jdbc:".length())).getPort();
+        postgres.close();
+        postgres = EmbeddedPostgresServer.start(pgDir, port);
     }
 
     /** Stops the Redis server (an outage); {@link #startRedis} brings it back on the same port with its data. */
