@@ -109,7 +109,11 @@ public class SecurityConfiguration {
                         .requestMatchers("/hall", "/hall/**").hasRole("HALL_CLERK")
                         .requestMatchers("/my-cases", "/my-cases/**").hasRole("APPLICANT")
                         .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll()
+                        .failureHandler((req, res, ex) -> res.sendRedirect(req.getContextPath()
+                                // the accounts could not be read (database down): say so, not "wrong password"
+                                + (ex instanceof org.springframework.security.authentication.InternalAuthenticationServiceException
+                                ? "/login?unavailable" : "/login?error"))))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?signedOut").deleteCookies("SESSION"))
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives(CSP))
