@@ -34,8 +34,14 @@ public class SecurityAuditListener {
 
     @EventListener
     public void failed(AbstractAuthenticationFailureEvent e) {
-        audit.record(AuditEvent.failed("SIGN_IN", PersonalDataMasker.maskFreeText(e.getAuthentication().getName()),
-                e.getException().getClass().getSimpleName(), Map.of()));
+        // a rejected bearer token is never written down (its "name" is the token itself)
+        String who = e.getAuthentication() instanceof org.springframework.security.oauth2.server.resource.authentication
+                .BearerTokenAuthenticationToken ? "(bearer token)"
+                : PersonalDataMasker.maskFreeText(e.getAuthentication().getName());
+        if (who.length() > 100) {
+            who = who.substring(0, 100);
+        }
+        audit.record(AuditEvent.failed("SIGN_IN", who, e.getException().getClass().getSimpleName(), Map.of()));
     }
 
     @EventListener

@@ -60,7 +60,10 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    public SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
+    public SecurityFilterChain apiChain(HttpSecurity http,
+            @org.springframework.beans.factory.annotation.Value("${govhub.oidc.issuer:}") String issuer,
+            @org.springframework.beans.factory.annotation.Value("${govhub.oidc.audience:govhub-api}") String audience)
+            throws Exception {
         // by request URI: the SOAP endpoints are served by CXF's own servlet (/services/*), not the DispatcherServlet
         http.securityMatcher(req -> req.getRequestURI().startsWith("/api/") || req.getRequestURI().startsWith("/actuator")
                         || req.getRequestURI().startsWith("/services"))
@@ -85,12 +88,20 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
-                .httpBasic(b -> b.realmName("govhub").authenticationEntryPoint(apiEntryPoint()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(apiEntryPoint()).accessDeniedHandler(apiDenied()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // stateless, no cookies: bodies must be JSON, which a cross-site form cannot send
                 .csrf(c -> c.disable())
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+        if (issuer.isBlank()) {
+            // local accounts (the embedded mode, or until single sign-on is configured)
+            http.httpBasic(b -> b.realmName("govhub").authenticationEntryPoint(apiEntryPoint()));
+        } else {
+            // single sign-on: bearer tokens of the Keycloak realm only; local passwords are not accepted
+            http.exceptionHandling(e -> e.authenticationEntryPoint(apiEntryPoint("Bearer realm=\"govhub\"")));
+            http.oauth2ResourceServer(o -> o.authenticationEntryPoint(apiEntryPoint("Bearer realm=\"govhub\", error=\"invalid_token\""))
+                    .jwt(j -> j.decoder(JwtActors.decoder(issuer, audience)).jwtAuthenticationConverter(new JwtActors())));
+        }
         return http.build();
     }
 
@@ -124,6 +135,10 @@ public class SecurityConfiguration {
     }
 
     private static AuthenticationEntryPoint apiEntryPoint() {
+        return apiEntryPoint("Basic realm=\"govhub\"");
+    }
+
+    private static AuthenticationEntryPoint apiEntryPoint(String challenge) {
         return (req, res, ex) -> {
             if (ex instanceof org.springframework.security.authentication.InternalAuthenticationServiceException) {
                 // the accounts could not be read (the database is down or restarting): not the caller's credentials
@@ -133,7 +148,7 @@ public class SecurityConfiguration {
                         req.getRequestURI()));
                 return;
             }
-            res.setHeader("WWW-Authenticate", "Basic realm=\"govhub\"");
+            res.setHeader("WWW-Authenticate", challenge);
             write(res, HttpServletResponse.SC_UNAUTHORIZED, Problems.json(ErrorCode.AUTHENTICATION_REQUIRED,
                     Text.of("需要登录：请提供有效凭证", "Authentication required: provide valid credentials"),
                     req.getRequestURI()));

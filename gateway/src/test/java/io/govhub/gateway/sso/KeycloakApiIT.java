@@ -1,0 +1,162 @@
+package io.govhub.gateway.sso;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.govhub.gateway.GovhubApplication;
+import io.govhub.gateway.embedded.SharedServices;
+import io.govhub.gateway.support.KeycloakServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Single sign-on for the API against a real Keycloak (govhub's realm imported): govhub started with
+ * {@code govhub.oidc.issuer} takes the realm's bearer tokens, maps realm roles and the division / organisation claims
+ * to its actor, binds a partner's client to its partner id, and refuses tokens that are missing, tampered with, from
+ * another issuer, or for another audience — and local passwords.
+ */
+class KeycloakApiIT {
+
+    private static final Path DIR = Path.of("target/it-data/sso-" + ProcessHandle.current().pid()).toAbsolutePath();
+    private static KeycloakServer keycloak;
+    private static SharedServices services;
+    private static ConfigurableApplicationContext app;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @BeforeAll
+    static void start() throws Exception {
+        keycloak = KeycloakServer.start(DIR);
+        services = SharedServices.start(DIR);
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--govhub.data-dir=" + DIR.resolve("app-data"),
+                "--spring.jmx.enabled=false", "--govhub.security.demo-accounts=true", "--govhub.demo.simulators=false",
+                "--govhub.oidc.issuer=" + keycloak.issuer()));
+        args.addAll(services.nodeArguments());
+        app = new SpringApplicationBuilder(GovhubApplication.class).run(args.toArray(String[]::new));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (app != null) {
+            app.close();
+        }
+        if (services != null) {
+            services.close();
+        }
+        if (keycloak != null) {
+            keycloak.close();
+        }
+    }
+
+    private static String form(String... pairs) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < pairs.length; i += 2) {
+            b.append(b.isEmpty() ? "" : "&").append(pairs[i]).append('=')
+                    .append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
+        }
+        return b.toString();
+    }
+
+    private static String token(String realm, String... params) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(keycloak.baseUrl() + "/realms/" + realm
+                        + "/protocol/openid-connect/token")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(params))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return JSON.readTree(r.body()).path("access_token").asText();
+    }
+
+    private static String userToken(String user) throws Exception {
+        return token("govhub", "grant_type", "password", "client_id", "govhub-cli", "username", user, "password", "demo123");
+    }
+
+    private static HttpResponse<String> get(String path, String authorization) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + ((WebServerApplicationContext) app).getWebServer().getPort() + path));
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void a_clerk_signed_in_at_keycloak_acts_for_their_county() throws Exception {
+        HttpResponse<String> me = get("/api/v1/me", "Bearer " + userToken("clerk-lanshan"));
+        assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+        JsonNode m = JSON.readTree(me.body());
+        assertThat(m.path("username").asText()).isEqualTo("clerk-lanshan");
+        assertThat(m.path("displayName").asText()).isEqualTo("兰山区窗口人员");
+        assertThat(m.path("roles").toString()).isEqualTo("[\"HALL_CLERK\"]");
+        assertThat(m.path("divisionCode").asText()).isEqualTo("371302");
+        assertThat(m.path("organisationUscc").asText()).isEqualTo("11371302MB28601000");
+        // a role it lacks
+        assertThat(get("/api/v1/admin/partners", "Bearer " + userToken("clerk-lanshan")).statusCode()).isEqualTo(403);
+        assertThat(get("/api/v1/admin/partners", "Bearer " + userToken("admin")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void a_partner_system_authenticates_as_a_client_and_acts_as_itself() throws Exception {
+        String t = token("govhub", "grant_type", "client_credentials", "client_id", "sim-ly-market",
+                "client_secret", "sim-ly-market-demo-secret");
+        JsonNode m = JSON.readTree(get("/api/v1/me", "Bearer " + t).body());
+        assertThat(m.path("username").asText()).isEqualTo("sim-ly-market");
+        assertThat(m.path("roles").toString()).isEqualTo("[\"PARTNER_SYSTEM\"]");
+        assertThat(m.path("organisationUscc").asText()).isEqualTo("11371300MB28500332");
+        // a wrong client secret gets no token at all
+        HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(URI.create(keycloak.issuer()
+                        + "/protocol/openid-connect/token")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form("grant_type", "client_credentials", "client_id",
+                        "sim-ly-market", "client_secret", "wrong"))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void no_token_is_401_with_a_bearer_challenge() throws Exception {
+        HttpResponse<String> r = get("/api/v1/me", null);
+        assertThat(r.statusCode()).isEqualTo(401);
+        assertThat(r.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Bearer");
+        assertThat(JSON.readTree(r.body()).path("code").asText()).isEqualTo("AUTHENTICATION_REQUIRED");
+    }
+
+    @Test
+    void local_passwords_are_refused_once_single_sign_on_is_on() throws Exception {
+        String basic = "Basic " + Base64.getEncoder().encodeToString("admin:demo123".getBytes(StandardCharsets.UTF_8));
+        assertThat(get("/api/v1/me", basic).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void a_tampered_token_is_401() throws Exception {
+        String t = userToken("clerk-lanshan");
+        String[] parts = t.split("\\.");
+        // the payload changed to another county, the signature kept
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace("371302", "371325");
+        String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        assertThat(get("/api/v1/me", "Bearer " + forged).statusCode()).isEqualTo(401);
+        assertThat(get("/api/v1/me", "Bearer not-a-token").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void a_token_of_another_issuer_is_401() throws Exception {
+        // Keycloak's own master realm: a valid token, signed by that server, but not govhub's issuer or audience
+        String master = token("master", "grant_type", "password", "client_id", "admin-cli", "username", "admin",
+                "password", keycloak.adminPassword());
+        assertThat(get("/api/v1/me", "Bearer " + master).statusCode()).isEqualTo(401);
+    }
+}
