@@ -17,6 +17,9 @@ public final class CurrentActor {
         if (auth != null && auth.getPrincipal() instanceof GovhubUser user) {
             return Optional.of(user.actor());
         }
+        if (auth != null && auth.getPrincipal() instanceof OidcWebLogin.GovhubOidcUser user) {
+            return Optional.of(user.actor());
+        }
         return Optional.empty();
     }
 

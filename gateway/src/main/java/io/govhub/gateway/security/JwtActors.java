@@ -48,8 +48,14 @@ public final class JwtActors implements Converter<Jwt, AbstractAuthenticationTok
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
+        GovhubUser user = new GovhubUser(actorOf(jwt.getClaims()), "", true);
+        return new UsernamePasswordAuthenticationToken(user, jwt.getTokenValue(), user.getAuthorities());
+    }
+
+    /** The actor a token's claims describe (the API's bearer tokens, and the web sign-in's access token). */
+    static Actor actorOf(Map<String, Object> claims) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        Object realmAccess = jwt.getClaims().get("realm_access");
+        Object realmAccess = claims.get("realm_access");
         if (realmAccess instanceof Map<?, ?> m && m.get("roles") instanceof Collection<?> names) {
             for (Object n : names) {
                 if (n instanceof String s && ROLE_NAMES.contains(s)) {
@@ -57,18 +63,15 @@ public final class JwtActors implements Converter<Jwt, AbstractAuthenticationTok
                 }
             }
         }
-        String partner = jwt.getClaimAsString("partner_id");
+        String partner = text(claims, "partner_id");
         String username = partner != null ? partner
-                : jwt.getClaimAsString("preferred_username") != null ? jwt.getClaimAsString("preferred_username")
-                : jwt.getSubject();
-        String name = jwt.getClaimAsString("name") != null ? jwt.getClaimAsString("name") : username;
-        Actor actor = new Actor(username, name, Set.copyOf(roles), blankToNull(jwt.getClaimAsString("division")),
-                blankToNull(jwt.getClaimAsString("organisation")));
-        GovhubUser user = new GovhubUser(actor, "", true);
-        return new UsernamePasswordAuthenticationToken(user, jwt.getTokenValue(), user.getAuthorities());
+                : text(claims, "preferred_username") != null ? text(claims, "preferred_username") : text(claims, "sub");
+        String name = text(claims, "name") != null ? text(claims, "name") : username;
+        return new Actor(username, name, Set.copyOf(roles), text(claims, "division"), text(claims, "organisation"));
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
+    private static String text(Map<String, Object> claims, String name) {
+        Object v = claims.get(name);
+        return v == null || v.toString().isBlank() ? null : v.toString();
     }
 }

@@ -107,7 +107,11 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    public SecurityFilterChain webChain(HttpSecurity http) throws Exception {
+    public SecurityFilterChain webChain(HttpSecurity http,
+            @org.springframework.beans.factory.annotation.Value("${govhub.oidc.issuer:}") String issuer,
+            @org.springframework.beans.factory.annotation.Value("${govhub.oidc.client-id:govhub-web}") String clientId,
+            @org.springframework.beans.factory.annotation.Value("${govhub.oidc.client-secret:}") String clientSecret)
+            throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/", "/divisions/**", "/calculator", "/calendar", "/calendar/**", "/login",
                                 "/guides", "/guides/**", "/credit", "/credit/*", "/track",
@@ -120,18 +124,40 @@ public class SecurityConfiguration {
                         .requestMatchers("/hall", "/hall/**").hasRole("HALL_CLERK")
                         .requestMatchers("/my-cases", "/my-cases/**").hasRole("APPLICANT")
                         .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll()
-                        .failureHandler((req, res, ex) -> res.sendRedirect(req.getContextPath()
-                                // the accounts could not be read (database down): say so, not "wrong password"
-                                + (ex instanceof org.springframework.security.authentication.InternalAuthenticationServiceException
-                                ? "/login?unavailable" : "/login?error"))))
-                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?signedOut").deleteCookies("SESSION"))
                 .headers(h -> h
-                        .contentSecurityPolicy(c -> c.policyDirectives(CSP))
+                        .contentSecurityPolicy(c -> c.policyDirectives(issuer.isBlank() ? CSP
+                                // signing out posts to /logout, which redirects to Keycloak's end-session endpoint
+                                : CSP.replace("form-action 'self'", "form-action 'self' " + origin(issuer))))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .csrf(Customizer.withDefaults());
+        if (issuer.isBlank()) {
+            http.formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll()
+                            .failureHandler((req, res, ex) -> res.sendRedirect(req.getContextPath()
+                                    // the accounts could not be read (database down): say so, not "wrong password"
+                                    + (ex instanceof org.springframework.security.authentication.InternalAuthenticationServiceException
+                                    ? "/login?unavailable" : "/login?error"))))
+                    .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?signedOut").deleteCookies("SESSION"));
+        } else {
+            // single sign-on: Keycloak's login page (authorization code with PKCE); signing out ends the Keycloak
+            // session too (RP-initiated logout) and comes back to the home page
+            var registrations = new org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository(
+                    OidcWebLogin.registration(issuer, clientId, clientSecret));
+            var signedOut = new org.springframework.security.oauth2.client.oidc.web.logout
+                    .OidcClientInitiatedLogoutSuccessHandler(registrations);
+            signedOut.setPostLogoutRedirectUri("{baseUrl}/?signedOut");
+            http.oauth2Login(o -> o.clientRegistrationRepository(registrations)
+                            .loginPage("/oauth2/authorization/" + OidcWebLogin.REGISTRATION)
+                            .userInfoEndpoint(u -> u.oidcUserService(OidcWebLogin.userService()))
+                            .defaultSuccessUrl("/", false))
+                    .logout(l -> l.logoutUrl("/logout").logoutSuccessHandler(signedOut).deleteCookies("SESSION"));
+        }
         return http.build();
+    }
+
+    private static String origin(String url) {
+        java.net.URI u = java.net.URI.create(url);
+        return u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort());
     }
 
     private static AuthenticationEntryPoint apiEntryPoint() {

@@ -104,9 +104,13 @@ public class PageController {
         return "calendar";
     }
 
+    @org.springframework.beans.factory.annotation.Value("${govhub.oidc.issuer:}")
+    private String oidcIssuer;
+
     @GetMapping("/login")
     public String login() {
-        return "login";
+        // with single sign-on the sign-in form is Keycloak's
+        return oidcIssuer.isBlank() ? "login" : "redirect:/oauth2/authorization/" + io.govhub.gateway.security.OidcWebLogin.REGISTRATION;
     }
 
     @GetMapping("/admin")

@@ -25,7 +25,11 @@ public final class KeycloakServer implements AutoCloseable {
         this.port = port;
     }
 
-    public static KeycloakServer start(Path work) throws Exception {
+    /**
+     * @param appPort the port govhub will listen on: the web client's redirect URIs (port 8080 in the realm file) are
+     *                set to it
+     */
+    public static KeycloakServer start(Path work, int appPort) throws Exception {
         Path zip = Path.of("target/keycloak/keycloak.zip").toAbsolutePath();
         if (!Files.exists(zip)) {
             throw new IllegalStateException(zip + " is missing: the build copies it in pre-integration-test (run ./mvnw verify)");
@@ -33,8 +37,8 @@ public final class KeycloakServer implements AutoCloseable {
         Path home = unzip(zip, work.resolve("keycloak"));
         Path imports = home.resolve("data/import");
         Files.createDirectories(imports);
-        Files.copy(Path.of("src/main/keycloak/govhub-realm.json"), imports.resolve("govhub-realm.json"),
-                StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(imports.resolve("govhub-realm.json"), Files.readString(Path.of(
+                "src/main/keycloak/govhub-realm.json")).replace(":8080/", ":" + appPort + "/"));
         int port;
         try (var s = new java.net.ServerSocket(0)) {
             port = s.getLocalPort();

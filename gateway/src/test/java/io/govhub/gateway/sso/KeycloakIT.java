@@ -26,27 +26,33 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Single sign-on for the API against a real Keycloak (govhub's realm imported): govhub started with
+ * Single sign-on against a real Keycloak. In a browser (Debian chromium): a clerk opens the hall, signs in on
+ * Keycloak's login page, lands in the hall with their name and county, and signs out, which ends the Keycloak session
+ * too. For the API (govhub's realm imported): govhub started with
  * {@code govhub.oidc.issuer} takes the realm's bearer tokens, maps realm roles and the division / organisation claims
  * to its actor, binds a partner's client to its partner id, and refuses tokens that are missing, tampered with, from
  * another issuer, or for another audience — and local passwords.
  */
-class KeycloakApiIT {
+class KeycloakIT {
 
     private static final Path DIR = Path.of("target/it-data/sso-" + ProcessHandle.current().pid()).toAbsolutePath();
     private static KeycloakServer keycloak;
     private static SharedServices services;
     private static ConfigurableApplicationContext app;
+    private static int appPort;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeAll
     static void start() throws Exception {
-        keycloak = KeycloakServer.start(DIR);
+        try (var s = new java.net.ServerSocket(0)) {
+            appPort = s.getLocalPort();
+        }
+        keycloak = KeycloakServer.start(DIR, appPort);
         services = SharedServices.start(DIR);
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--govhub.data-dir=" + DIR.resolve("app-data"),
+        List<String> args = new ArrayList<>(List.of("--server.port=" + appPort, "--govhub.data-dir=" + DIR.resolve("app-data"),
                 "--spring.jmx.enabled=false", "--govhub.security.demo-accounts=true", "--govhub.demo.simulators=false",
-                "--govhub.oidc.issuer=" + keycloak.issuer()));
+                "--govhub.oidc.issuer=" + keycloak.issuer(), "--govhub.oidc.client-secret=govhub-web-demo-secret"));
         args.addAll(services.nodeArguments());
         app = new SpringApplicationBuilder(GovhubApplication.class).run(args.toArray(String[]::new));
     }
@@ -92,6 +98,37 @@ class KeycloakApiIT {
             b.header("Authorization", authorization);
         }
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void in_a_browser_a_clerk_signs_in_at_keycloak_and_out_again() {
+        org.openqa.selenium.WebDriver driver = io.govhub.gateway.support.Browser.start();
+        try {
+            String app = "http://127.0.0.1:" + appPort;
+            var wait = new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(20));
+            driver.get(app + "/hall");
+            // Keycloak's own login page
+            wait.until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
+                    org.openqa.selenium.By.id("kc-login")));
+            assertThat(driver.getCurrentUrl()).startsWith(keycloak.issuer() + "/protocol/openid-connect/auth")
+                    .contains("code_challenge=");
+            driver.findElement(org.openqa.selenium.By.id("username")).sendKeys("clerk-lanshan");
+            driver.findElement(org.openqa.selenium.By.id("password")).sendKeys("demo123");
+            driver.findElement(org.openqa.selenium.By.id("kc-login")).click();
+            // back in the hall, signed in as the clerk of 兰山区
+            wait.until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains(app + "/hall"));
+            String account = driver.findElement(org.openqa.selenium.By.cssSelector(".account")).getText();
+            assertThat(account).contains("兰山区窗口人员").contains("371302");
+            io.govhub.gateway.support.Browser.screenshot(driver, "keycloak-signed-in");
+            // signing out ends the Keycloak session as well: the hall asks for Keycloak's login again
+            driver.findElement(org.openqa.selenium.By.cssSelector(".account form button")).click();
+            wait.until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("signedOut"));
+            driver.get(app + "/hall");
+            wait.until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
+                    org.openqa.selenium.By.id("kc-login")));
+        } finally {
+            driver.quit();
+        }
     }
 
     @Test
