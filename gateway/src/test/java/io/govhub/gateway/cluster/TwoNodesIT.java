@@ -154,31 +154,7 @@ class TwoNodesIT {
     private String submit(String key, int preferred) throws InterruptedException {
         String body = "{\"implementationCode\":\"" + ITEM + "\",\"division\":\"371302\",\"applicant\":{\"name\":\"李四\","
                 + "\"idType\":\"ID_CARD\",\"idNumber\":\"371302199001010011\",\"phone\":\"13800001234\"}}";
-        for (int attempt = 0; attempt < RETRIES; attempt++) {
-            Node n = nodes[(preferred + attempt) % 2];
-            try {
-                HttpResponse<String> r = client.send(HttpRequest.newBuilder(
-                                URI.create("http://127.0.0.1:" + n.port + "/api/v1/cases"))
-                        .timeout(Duration.ofSeconds(10))
-                        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                                "clerk-lanshan:demo123".getBytes(StandardCharsets.UTF_8)))
-                        .header("Content-Type", "application/json").header("Idempotency-Key", key)
-                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                if (r.statusCode() == 201 || r.statusCode() == 200) {
-                    return json.readTree(r.body()).path("caseNumber").asText();
-                }
-                if (r.statusCode() < 500) {
-                    throw new AssertionError(n.name + " refused " + key + ": " + r.statusCode() + " " + r.body());
-                }
-                serverErrors.incrementAndGet(); // 5xx: e.g. 503 while the database restarts; sent again
-            } catch (IOException down) {
-                // this node does not answer (killed, or its connection was cut): the same request to the other one
-                failovers.incrementAndGet();
-            }
-            Thread.sleep(250); // a client backs off: a restart of the database takes a few seconds
-        }
-        return null;
+        return post("/api/v1/cases", "clerk-lanshan", key, body, preferred, "caseNumber");
     }
 
     /** Submits one penalty decision to the preferred node, then the other; returns the submission id, or null. */
@@ -188,25 +164,38 @@ class TwoNodesIT {
                 + "\"CF_SY\":\"经查，当事人无证经营\",\"CF_YJ\":\"《食品安全法》第一百二十二条\",\"CF_CFLB\":\"罚款\",\"CF_NR\":\"罚款\","
                 + "\"CF_NR_FK\":\"0.5\",\"CF_JDRQ\":\"2026-11-20\",\"CF_CFJG\":\"临沂市市场监督管理局\",\"CF_CFJGDM\":"
                 + "\"11371300MB28500332\",\"CF_SJLY\":\"临沂市市场监督管理局\",\"CF_SJLYDM\":\"11371300MB28500332\"}";
+        return post("/api/v1/credit/penalties", "credit-officer", null, body, preferred, "submissionId");
+    }
+
+    /**
+     * POSTs JSON as a demo account to the preferred node; when a node does not answer or answers 5xx, the same request
+     * (same idempotency key) goes to the other one, 250 ms later, up to {@link #RETRIES} times. Returns the field of
+     * the 2xx answer, or null.
+     */
+    private String post(String path, String user, String idempotencyKey, String body, int preferred, String field)
+            throws InterruptedException {
         for (int attempt = 0; attempt < RETRIES; attempt++) {
             Node n = nodes[(preferred + attempt) % 2];
             try {
-                HttpResponse<String> r = client.send(HttpRequest.newBuilder(
-                                URI.create("http://127.0.0.1:" + n.port + "/api/v1/credit/penalties"))
+                HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + n.port + path))
                         .timeout(Duration.ofSeconds(10))
                         .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                                "credit-officer:demo123".getBytes(StandardCharsets.UTF_8)))
+                                (user + ":demo123").getBytes(StandardCharsets.UTF_8)))
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                if (r.statusCode() == 202) {
-                    return json.readTree(r.body()).path("submissionId").asText();
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                if (idempotencyKey != null) {
+                    b.header("Idempotency-Key", idempotencyKey);
+                }
+                HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                if (r.statusCode() >= 200 && r.statusCode() < 300) {
+                    return json.readTree(r.body()).path(field).asText();
                 }
                 if (r.statusCode() < 500) {
-                    throw new AssertionError(n.name + " refused " + documentNumber + ": " + r.statusCode() + " " + r.body());
+                    throw new AssertionError(n.name + " refused " + path + ": " + r.statusCode() + " " + r.body());
                 }
                 serverErrors.incrementAndGet(); // 5xx: e.g. 503 while the database restarts; sent again
             } catch (IOException down) {
+                // this node does not answer (killed, or its connection was cut): the same request to the other one
                 failovers.incrementAndGet();
             }
             Thread.sleep(250); // a client backs off: a restart of the database takes a few seconds
