@@ -33,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * to its actor, binds a partner's client to its partner id, and refuses tokens that are missing, tampered with, from
  * another issuer, or for another audience — and local passwords.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class KeycloakIT {
 
     private static final Path DIR = Path.of("target/it-data/sso-" + ProcessHandle.current().pid()).toAbsolutePath();
@@ -179,6 +180,18 @@ class KeycloakIT {
         // through the door: the answer is the service's own (a fault for an unknown case), not 401
         assertThat(r.statusCode()).as(r.body()).isEqualTo(500);
         assertThat(r.body()).contains("CASE_NOT_FOUND");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE) // stops Keycloak: the last test of the class
+    void valid_tokens_still_work_while_keycloak_is_unreachable() throws Exception {
+        String t = userToken("clerk-lanshan");
+        assertThat(get("/api/v1/me", "Bearer " + t).statusCode()).isEqualTo(200); // the realm's keys are fetched now
+        keycloak.close();
+        // Keycloak is gone: the token is still checked with the cached keys
+        HttpResponse<String> me = get("/api/v1/me", "Bearer " + t);
+        assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+        assertThat(JSON.readTree(me.body()).path("divisionCode").asText()).isEqualTo("371302");
     }
 
     @Test
