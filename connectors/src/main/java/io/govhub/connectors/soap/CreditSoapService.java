@@ -79,7 +79,8 @@ public class CreditSoapService {
     public QuerySubmissionResponse querySubmission(QuerySubmission in) throws CreditFault_Exception {
         return guarded(() -> {
             CreditStore.Submission s = intake.submission(actor(), in.getSubmissionId());
-            List<CreditStore.SubmittedRecord> records = intake.records(s.id());
+            // every outcome (the WSDL has no paging); without the records as received
+            List<CreditStore.SubmittedRecord> records = intake.outcomePage(s.id(), -1, Integer.MAX_VALUE);
             Map<String, String> forwarding = outbox.stateByRef(records.stream().filter(r -> r.recordId() != null)
                     .map(r -> "credit-" + r.recordId()).distinct().toList());
             QuerySubmissionResponse out = new QuerySubmissionResponse();

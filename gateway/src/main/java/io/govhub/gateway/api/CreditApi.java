@@ -48,8 +48,9 @@ public class CreditApi {
                                    String forwarding) {
     }
 
+    /** @param next the {@code after} of the next page of items, or null when this page is the last */
     public record SubmissionJson(String submissionId, String type, String channel, Instant receivedAt, int records,
-                                 Map<String, Integer> counts, List<RecordStatusJson> items) {
+                                 Map<String, Integer> counts, List<RecordStatusJson> items, Integer next) {
     }
 
     public record PublicJson(long id, String type, String subject, String documentNumber, String authorityUscc,
@@ -115,15 +116,26 @@ public class CreditApi {
         }
     }
 
+    /** Items of a submission's status per page: a batch of a million records is read a page at a time. */
+    static final int MAX_PAGE = 1000;
+
     @GetMapping("/submissions/{id}")
-    @Operation(summary = "The status of every record of a submission: RECEIVED, ACCEPTED, UPDATED, DUPLICATE or REJECTED"
-            + " (with every problem)")
-    public SubmissionJson submission(@PathVariable String id) {
+    @Operation(summary = "The status of a submission: counts per status (RECEIVED, ACCEPTED, UPDATED, DUPLICATE,"
+            + " REJECTED) and its records' outcomes with every problem, a page of at most 1,000 after index `after`"
+            + " (`next` gives the following page)")
+    public SubmissionJson submission(@PathVariable String id, @RequestParam(defaultValue = "-1") int after,
+                                     @RequestParam(defaultValue = "1000") int limit) {
+        if (after < -1 || limit < 1 || limit > MAX_PAGE) {
+            throw new GovhubException(ErrorCode.REQUEST_PARAMETER_INVALID, Text.of(
+                    "after 不小于 -1，limit 在 1 到 " + MAX_PAGE + " 之间", "after ≥ -1 and 1 ≤ limit ≤ " + MAX_PAGE));
+        }
         CreditStore.Submission s = intake.submission(actor(), id);
-        List<CreditStore.SubmittedRecord> records = intake.records(id);
-        Map<String, String> forwarding = outbox.stateByRef(records.stream().filter(r -> r.recordId() != null)
+        List<CreditStore.SubmittedRecord> records = intake.outcomePage(id, after, limit + 1);
+        boolean more = records.size() > limit;
+        List<CreditStore.SubmittedRecord> page = more ? records.subList(0, limit) : records;
+        Map<String, String> forwarding = outbox.stateByRef(page.stream().filter(r -> r.recordId() != null)
                 .map(r -> "credit-" + r.recordId()).distinct().toList());
-        List<RecordStatusJson> items = records.stream().map(r -> new RecordStatusJson(r.index(),
+        List<RecordStatusJson> items = page.stream().map(r -> new RecordStatusJson(r.index(),
                 r.status().name(), r.recordId(), r.problems().stream().map(p -> {
                     Map<String, String> m = new LinkedHashMap<>();
                     m.put("field", p.field());
@@ -133,8 +145,9 @@ public class CreditApi {
                 }).toList(), r.recordId() == null ? null
                         : io.govhub.core.credit.CreditForwarding.status(forwarding.get("credit-" + r.recordId())))).toList();
         Map<String, Integer> counts = new LinkedHashMap<>();
-        items.forEach(i -> counts.merge(i.status(), 1, Integer::sum));
-        return new SubmissionJson(s.id(), s.type().name(), s.channel(), s.receivedAt(), s.recordCount(), counts, items);
+        intake.statusCounts(id).forEach((status, n) -> counts.put(status.name(), n));
+        return new SubmissionJson(s.id(), s.type().name(), s.channel(), s.receivedAt(), s.recordCount(), counts, items,
+                more ? page.get(page.size() - 1).index() : null);
     }
 
     @GetMapping("/compliance")

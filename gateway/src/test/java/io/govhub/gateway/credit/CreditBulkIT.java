@@ -35,6 +35,8 @@ class CreditBulkIT extends EmbeddedAppIT {
     CreditStore store;
     @Autowired
     CreditIntakeService intake;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
 
     private static Map<String, String> penalty(String docNo, String fine) {
         return CreditFixtures.companyPenalty(docNo, fine, "2026-11-20");
@@ -126,6 +128,19 @@ class CreditBulkIT extends EmbeddedAppIT {
                 + " on c.id = h.record_id where c.document_number = ?", String.class, base + 7)).isEqualTo("1.700000"); // 万元, 6 decimals
         // every new and changed record is queued for the credit platform once: 2,500 new + 1 update
         assertThat(forwardingMessages(base)).isEqualTo(2501);
+        // its status over the API: counts of the whole submission, the outcomes a page at a time
+        var http = http();
+        var first = http.get("/api/v1/credit/submissions/" + id, "credit-officer").json();
+        assertThat(first.path("counts").path("ACCEPTED").asInt()).isEqualTo(2500);
+        assertThat(first.path("items")).hasSize(1000);
+        assertThat(first.path("next").asInt()).isEqualTo(999);
+        var last = http.get("/api/v1/credit/submissions/" + id + "?after=1999", "credit-officer").json();
+        assertThat(last.path("items")).hasSize(503);
+        assertThat(last.path("items").get(0).path("index").asInt()).isEqualTo(2000);
+        assertThat(last.path("items").get(502).path("status").asText()).isEqualTo("REJECTED");
+        assertThat(last.path("next").isNull() || last.path("next").isMissingNode()).isTrue();
+        assertThat(http.get("/api/v1/credit/submissions/" + id + "?limit=1001", "credit-officer").code())
+                .isEqualTo("REQUEST_PARAMETER_INVALID");
         // the problem is reported at its field
         assertThat(jdbc.queryForObject("select problems::text from credit_submission_record where submission_id = ?::uuid"
                 + " and idx = 2502", String.class, id)).contains("CF_NR_FK");
@@ -175,5 +190,40 @@ class CreditBulkIT extends EmbeddedAppIT {
         assertThat(b.keySet()).doesNotContain("RECEIVED", "REJECTED");
         assertThat(stored(base)).isEqualTo(2000);
         assertThat(forwardingMessages(base)).isEqualTo(2000);
+    }
+
+    @Test
+    void a_decision_another_transaction_stores_while_a_chunk_is_stored_is_taken_record_by_record() throws Exception {
+        String base = prefix("竞");
+        String id = submission(List.of(penalty(base + 1, "1"), penalty(base + 2, "1"), penalty(base + 3, "1")));
+        var inserted = new java.util.concurrent.CountDownLatch(1);
+        var other = Executors.newSingleThreadExecutor();
+        try {
+            // another transaction stores decision 2 and stays open until the chunk's insert waits on it
+            Future<?> holder = other.submit(() -> tx.executeWithoutResult(status -> {
+                jdbc.update("insert into credit_record (record_type, natural_key, authority_uscc, document_number,"
+                        + " subject_public, decision_date, published_at, publicity_rules, public, fields, public_fields,"
+                        + " content_hash) values ('PENALTY', ?, ?, ?, 'x', date '2026-11-20', now(), 'test', true,"
+                        + " '{}'::jsonb, '{}'::jsonb, repeat('0', 64))", "CF|" + MARKET + "|" + base + 2, MARKET, base + 2);
+                inserted.countDown();
+                for (int i = 0; i < 200 && jdbc.queryForObject("select count(*) from pg_stat_activity"
+                        + " where wait_event_type = 'Lock' and query like 'insert into credit_record%'", Integer.class) == 0; i++) {
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }));
+            inserted.await();
+            intake.process(id); // the chunk's insert waits for the other transaction, then meets its unique key
+            holder.get();
+        } finally {
+            other.shutdownNow();
+        }
+        // the chunk was rolled back and taken one record at a time: nothing lost, decision 2 stored once (an update)
+        assertThat(counts(id)).containsExactlyInAnyOrderEntriesOf(Map.of("ACCEPTED", 2, "UPDATED", 1));
+        assertThat(stored(base)).isEqualTo(3);
+        assertThat(forwardingMessages(base)).isEqualTo(3);
     }
 }

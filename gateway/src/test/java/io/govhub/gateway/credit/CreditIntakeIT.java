@@ -381,7 +381,7 @@ class CreditIntakeIT extends EmbeddedAppIT {
             Thread.sleep(100);
         }
         assertThat(publicHits(doc)).isEqualTo(1);
-        assertThat(store.records(id).get(0).status().name()).isEqualTo("ACCEPTED");
+        assertThat(store.outcomePage(id, -1, 1).get(0).status().name()).isEqualTo("ACCEPTED");
     }
 
     @Test

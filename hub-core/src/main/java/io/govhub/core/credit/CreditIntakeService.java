@@ -321,8 +321,13 @@ public class CreditIntakeService {
         return s;
     }
 
-    public List<CreditStore.SubmittedRecord> records(String id) {
-        return store.records(id);
+    /** A page of a submission's outcomes (see {@link CreditStore#outcomePage}); the caller has checked access. */
+    public List<CreditStore.SubmittedRecord> outcomePage(String id, int afterIndex, int limit) {
+        return store.outcomePage(id, afterIndex, limit);
+    }
+
+    public Map<CreditStore.RecordStatus, Integer> statusCounts(String id) {
+        return store.statusCounts(id);
     }
 
     /**

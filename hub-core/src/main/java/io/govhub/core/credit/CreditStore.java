@@ -32,7 +32,14 @@ public interface CreditStore {
 
     long submissionCount();
 
-    List<SubmittedRecord> records(String submissionId);
+    /**
+     * The outcomes of up to {@code limit} records with an index above {@code afterIndex}, in index order, without the
+     * records as received ({@code raw} empty): the status of a submission of any size, a page at a time.
+     */
+    List<SubmittedRecord> outcomePage(String submissionId, int afterIndex, int limit);
+
+    /** How many records of a submission have each status. */
+    Map<RecordStatus, Integer> statusCounts(String submissionId);
 
     /** A validated record with what the hub derived from it, ready to be stored. */
     record NewRecord(CreditRecord record, String contentHash, Map<String, String> publicFields, String subjectPublic,

@@ -37,12 +37,9 @@ public class JdbcCreditStore implements CreditStore {
         jdbc.update("insert into credit_submission (id, record_type, organisation_uscc, submitted_by, channel, received_at,"
                         + " record_count) values (?, ?, ?, ?, ?, ?, ?)", UUID.fromString(s.id()), s.type().name(),
                 s.organisationUscc(), s.submittedBy(), s.channel(), Timestamp.from(s.receivedAt()), s.recordCount());
-        List<Object[]> rows = new ArrayList<>();
-        for (int i = 0; i < records.size(); i++) {
-            rows.add(new Object[] {UUID.fromString(s.id()), i, json(records.get(i))});
+        if (!records.isEmpty()) {
+            addRecords(s.id(), 0, records);
         }
-        jdbc.batchUpdate("insert into credit_submission_record (submission_id, idx, raw, status) values (?, ?, cast(? as jsonb),"
-                + " 'RECEIVED')", rows);
     }
 
     @Override
@@ -91,11 +88,22 @@ public class JdbcCreditStore implements CreditStore {
     }
 
     @Override
-    public List<SubmittedRecord> records(String submissionId) {
-        return jdbc.query("select idx, raw::text, status, problems::text, record_id from credit_submission_record"
-                        + " where submission_id = ? order by idx",
-                (rs, i) -> new SubmittedRecord(rs.getInt(1), readMap(rs.getString(2)), RecordStatus.valueOf(rs.getString(3)),
-                        readProblems(rs.getString(4)), (Long) rs.getObject(5)), UUID.fromString(submissionId));
+    public List<SubmittedRecord> outcomePage(String submissionId, int afterIndex, int limit) {
+        return jdbc.query("select idx, status, problems::text, record_id from credit_submission_record"
+                        + " where submission_id = ? and idx > ? order by idx limit ?",
+                (rs, i) -> new SubmittedRecord(rs.getInt(1), Map.of(), RecordStatus.valueOf(rs.getString(2)),
+                        readProblems(rs.getString(3)), (Long) rs.getObject(4)),
+                UUID.fromString(submissionId), afterIndex, limit);
+    }
+
+    @Override
+    public Map<RecordStatus, Integer> statusCounts(String submissionId) {
+        Map<RecordStatus, Integer> counts = new java.util.EnumMap<>(RecordStatus.class);
+        jdbc.query("select status, count(*) from credit_submission_record where submission_id = ? group by status",
+                rs -> {
+                    counts.put(RecordStatus.valueOf(rs.getString(1)), rs.getInt(2));
+                }, UUID.fromString(submissionId));
+        return counts;
     }
 
     private static final String INSERT_COLUMNS = "record_type, natural_key, authority_uscc, document_number,"
