@@ -113,17 +113,25 @@ public class CreditPlatformSimulator implements AutoCloseable {
         }
     }
 
+    /**
+     * The knobs, the same for both interfaces: waits the latency, then says SIMULATED_OUTAGE (counted) or
+     * SIMULATED_ERROR when this request is to fail, or null.
+     */
+    private String simulatedFailure() {
+        CaseSystemSimulator.Control c = control;
+        SimulatorSupport.pause(c.latencyMs());
+        if (c.outage()) {
+            refused.incrementAndGet();
+            return "SIMULATED_OUTAGE";
+        }
+        return c.errorRate() > 0 && ThreadLocalRandom.current().nextDouble() < c.errorRate() ? "SIMULATED_ERROR" : null;
+    }
+
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
-            CaseSystemSimulator.Control c = control;
-            SimulatorSupport.pause(c.latencyMs());
-            if (c.outage()) {
-                refused.incrementAndGet();
-                send(ex, 503, Map.of("error", "SIMULATED_OUTAGE"));
-                return;
-            }
-            if (c.errorRate() > 0 && ThreadLocalRandom.current().nextDouble() < c.errorRate()) {
-                send(ex, 500, Map.of("error", "SIMULATED_ERROR"));
+            String simulated = simulatedFailure();
+            if (simulated != null) {
+                send(ex, simulated.equals("SIMULATED_OUTAGE") ? 503 : 500, Map.of("error", simulated));
                 return;
             }
             if (!"POST".equals(ex.getRequestMethod())) {
@@ -191,15 +199,10 @@ public class CreditPlatformSimulator implements AutoCloseable {
     /** The SOAP interface: receiveRecord, revokeRecord, repairRecord, into the same state as the REST one. */
     private void handleSoap(HttpExchange ex) throws IOException {
         try (ex) {
-            CaseSystemSimulator.Control c = control;
-            SimulatorSupport.pause(c.latencyMs());
-            if (c.outage()) {
-                refused.incrementAndGet();
-                SoapSupport.send(ex, 503, SoapSupport.fault("soap:Server", "SIMULATED_OUTAGE"));
-                return;
-            }
-            if (c.errorRate() > 0 && ThreadLocalRandom.current().nextDouble() < c.errorRate()) {
-                SoapSupport.send(ex, 500, SoapSupport.fault("soap:Server", "SIMULATED_ERROR"));
+            String simulated = simulatedFailure();
+            if (simulated != null) {
+                SoapSupport.send(ex, simulated.equals("SIMULATED_OUTAGE") ? 503 : 500,
+                        SoapSupport.fault("soap:Server", simulated));
                 return;
             }
             org.w3c.dom.Document doc;
