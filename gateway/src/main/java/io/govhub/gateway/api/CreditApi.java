@@ -130,6 +130,9 @@ public class CreditApi {
                     "after 不小于 -1，limit 在 1 到 " + MAX_PAGE + " 之间", "after ≥ -1 and 1 ≤ limit ≤ " + MAX_PAGE));
         }
         CreditStore.Submission s = intake.submission(actor(), id);
+        // counts first: statuses only move forward, so a page read after them is never behind them
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        intake.statusCounts(id).forEach((status, n) -> counts.put(status.name(), n));
         List<CreditStore.SubmittedRecord> records = intake.outcomePage(id, after, limit + 1);
         boolean more = records.size() > limit;
         List<CreditStore.SubmittedRecord> page = more ? records.subList(0, limit) : records;
@@ -144,8 +147,6 @@ public class CreditApi {
                     return m;
                 }).toList(), r.recordId() == null ? null
                         : io.govhub.core.credit.CreditForwarding.status(forwarding.get("credit-" + r.recordId())))).toList();
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        intake.statusCounts(id).forEach((status, n) -> counts.put(status.name(), n));
         return new SubmissionJson(s.id(), s.type().name(), s.channel(), s.receivedAt(), s.recordCount(), counts, items,
                 more ? page.get(page.size() - 1).index() : null);
     }
