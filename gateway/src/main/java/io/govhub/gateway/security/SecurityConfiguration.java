@@ -79,15 +79,24 @@ public class SecurityConfiguration {
                         // the WSDLs and the service list; every SOAP operation (POST) needs credentials
                         .requestMatchers(req -> "GET".equals(req.getMethod()) && req.getRequestURI().startsWith("/services"))
                         .permitAll()
-                        .requestMatchers(req -> req.getRequestURI().startsWith("/services")).authenticated()
-                        .requestMatchers(HttpMethod.POST, "/api/v1/cases/*/status").hasRole("PARTNER_SYSTEM")
-                        .requestMatchers("/api/v1/cases/board").hasAnyRole("SUPERVISOR", "ADMIN")
-                        .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.PUT, "/api/v1/calendar/*").hasRole("ADMIN")
-                        .requestMatchers("/api/v1/audit", "/api/v1/audit/**").hasRole("ADMIN")
+                        // SOAP operations: a caller with one of govhub's roles; the services check which
+                        .requestMatchers(req -> req.getRequestURI().startsWith("/services"))
+                        .hasAnyRole(EndpointRoles.names(EndpointRoles.ANY_GOVHUB_ROLE))
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                        .requestMatchers("/actuator/**").hasRole("ADMIN")
-                        .anyRequest().authenticated())
+                        .requestMatchers("/actuator/**").hasRole("ADMIN"));
+        http.authorizeHttpRequests(a -> {
+            for (EndpointRoles.Rule rule : EndpointRoles.RULES) {
+                var matcher = rule.method() == null ? a.requestMatchers(rule.patterns().toArray(String[]::new))
+                        : a.requestMatchers(rule.method(), rule.patterns().toArray(String[]::new));
+                if (rule.roles().isEmpty()) {
+                    matcher.authenticated();
+                } else {
+                    matcher.hasAnyRole(EndpointRoles.names(rule.roles()));
+                }
+            }
+            a.anyRequest().hasAnyRole(EndpointRoles.names(EndpointRoles.ANY_GOVHUB_ROLE));
+        });
+        http
                 .exceptionHandling(e -> e.authenticationEntryPoint(apiEntryPoint()).accessDeniedHandler(apiDenied()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // stateless, no cookies: bodies must be JSON, which a cross-site form cannot send

@@ -4,7 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.govhub.gateway.GovhubApplication;
 import io.govhub.gateway.embedded.SharedServices;
+import io.govhub.gateway.support.ApiRoutes;
 import io.govhub.gateway.support.KeycloakServer;
+import io.govhub.gateway.support.TokenMint;
+import io.govhub.gateway.security.EndpointRoles;
+import io.govhub.core.access.Role;
+import com.nimbusds.jwt.JWTClaimsSet;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,6 +30,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Date;
+import java.time.Instant;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,6 +51,7 @@ class KeycloakIT {
 
     private static final Path DIR = Path.of("target/it-data/sso-" + ProcessHandle.current().pid()).toAbsolutePath();
     private static KeycloakServer keycloak;
+    private static TokenMint mint;
     private static SharedServices services;
     private static ConfigurableApplicationContext app;
     private static int appPort;
@@ -49,7 +63,9 @@ class KeycloakIT {
         try (var s = new java.net.ServerSocket(0)) {
             appPort = s.getLocalPort();
         }
-        keycloak = KeycloakServer.start(DIR, appPort);
+        mint = new TokenMint();
+        keycloak = KeycloakServer.start(DIR, appPort, mint);
+        mint.connect(keycloak.issuer());
         services = SharedServices.start(DIR);
         List<String> args = new ArrayList<>(List.of("--server.port=" + appPort, "--govhub.data-dir=" + DIR.resolve("app-data"),
                 "--spring.jmx.enabled=false", "--govhub.security.demo-accounts=true", "--govhub.demo.simulators=false",
@@ -227,5 +243,128 @@ class KeycloakIT {
         String master = token("master", "grant_type", "password", "client_id", "admin-cli", "username", "admin",
                 "password", keycloak.adminPassword());
         assertThat(get("/api/v1/me", "Bearer " + master).statusCode()).isEqualTo(401);
+    }
+
+    // ---- the battery with tokens: every API endpoint and SOAP operation, one small test per token variant ----
+
+    /** Endpoints any signed-in account may use, whatever its roles: its own account. */
+    private static final List<String> ANY_ACCOUNT = List.of("GET /api/v1/me");
+
+    private static final List<String> ADMIN = List.of("ADMIN");
+
+    /** Token variants that must be refused with 401, each a valid token changed in one respect. */
+    private static Map<String, java.util.concurrent.Callable<String>> refusedTokens() {
+        Instant now = Instant.now();
+        return new LinkedHashMap<>(Map.of(
+                "expired", () -> mint.variant("admin", ADMIN, null, null, b -> b.issueTime(Date.from(now.minusSeconds(900)))
+                        .notBeforeTime(Date.from(now.minusSeconds(900))).expirationTime(Date.from(now.minusSeconds(600)))),
+                "signed by another key", () -> mint.signWithAnotherKey(mint.valid("admin", ADMIN, null, null)),
+                "unsigned (alg none)", () -> mint.unsigned(mint.valid("admin", ADMIN, null, null)),
+                "another issuer", () -> mint.variant("admin", ADMIN, null, null, b -> b.issuer(keycloak.baseUrl() + "/realms/master")),
+                "another audience", () -> mint.variant("admin", ADMIN, null, null, b -> b.audience(List.of("account"))),
+                "not yet valid", () -> mint.variant("admin", ADMIN, null, null, b -> b.notBeforeTime(Date.from(now.plusSeconds(600)))
+                        .issueTime(Date.from(now.plusSeconds(600))).expirationTime(Date.from(now.plusSeconds(900))))));
+    }
+
+    private static String base() {
+        return "http://127.0.0.1:" + appPort;
+    }
+
+    private static List<String> protectedRoutes() {
+        List<String> routes = ApiRoutes.api(app.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class))
+                .stream().filter(r -> !ApiRoutes.isPublic(r)).toList();
+        assertThat(routes).as("the route list is read").hasSizeGreaterThan(40);
+        return routes;
+    }
+
+    @TestFactory
+    @org.junit.jupiter.api.Order(1)
+    Stream<DynamicTest> battery_a_valid_token_gets_through_every_endpoint() throws Exception {
+        // the control: the variants below differ from this token in one respect only
+        String admin = "Bearer " + mint.sign(mint.valid("admin", ADMIN, "371300", "11371300MB2850017C"));
+        return Stream.concat(
+                protectedRoutes().stream().map(route -> DynamicTest.dynamicTest("valid token: " + route, () ->
+                        assertThat(ApiRoutes.call(base(), route, admin).statusCode()).as(route).isNotIn(401))),
+                ApiRoutes.soap(base()).stream().map(op -> DynamicTest.dynamicTest("valid token: " + op, () ->
+                        assertThat(ApiRoutes.call(base(), op, admin).statusCode()).as(op.toString()).isNotIn(401))));
+    }
+
+    @TestFactory
+    @org.junit.jupiter.api.Order(2)
+    Stream<DynamicTest> battery_every_endpoint_refuses_a_bad_token() throws Exception {
+        List<DynamicTest> tests = new ArrayList<>();
+        List<ApiRoutes.SoapOperation> soap = ApiRoutes.soap(base());
+        for (var variant : refusedTokens().entrySet()) {
+            String token = "Bearer " + variant.getValue().call();
+            for (String route : protectedRoutes()) {
+                tests.add(DynamicTest.dynamicTest(variant.getKey() + ": " + route, () -> {
+                    HttpResponse<String> r = ApiRoutes.call(base(), route, token);
+                    assertThat(r.statusCode()).as(route).isEqualTo(401);
+                    assertThat(r.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Bearer");
+                    assertThat(r.body()).contains("AUTHENTICATION_REQUIRED");
+                }));
+            }
+            for (ApiRoutes.SoapOperation op : soap) {
+                tests.add(DynamicTest.dynamicTest(variant.getKey() + ": " + op, () ->
+                        assertThat(ApiRoutes.call(base(), op, token).statusCode()).as(op.toString()).isEqualTo(401)));
+            }
+        }
+        return tests.stream();
+    }
+
+    @TestFactory
+    @org.junit.jupiter.api.Order(3)
+    Stream<DynamicTest> battery_a_valid_token_without_a_govhub_role_is_403() throws Exception {
+        // signed in, but none of govhub's roles (Keycloak's own default roles only)
+        String none = "Bearer " + mint.sign(mint.valid("nobody", List.of("offline_access", "uma_authorization"), null, null));
+        return Stream.concat(
+                protectedRoutes().stream().filter(r -> !ANY_ACCOUNT.contains(r)).map(route -> DynamicTest.dynamicTest(
+                        "no role: " + route, () -> {
+                            HttpResponse<String> r = ApiRoutes.call(base(), route, none);
+                            assertThat(r.statusCode()).as(route + " " + r.body()).isEqualTo(403);
+                            assertThat(r.body()).contains("ACCESS_DENIED");
+                        })),
+                ApiRoutes.soap(base()).stream().map(op -> DynamicTest.dynamicTest("no role: " + op, () -> {
+                    HttpResponse<String> r = ApiRoutes.call(base(), op, none);
+                    assertThat(r.statusCode()).as(op.toString()).isEqualTo(403);
+                    assertThat(r.body()).as(op.toString()).contains("ACCESS_DENIED");
+                })));
+    }
+
+    /** The first rule of the gateway's role table that names this route (method and path with {@code x1} ids). */
+    private static java.util.Optional<EndpointRoles.Rule> ruleOf(String route) {
+        String method = route.substring(0, route.indexOf(' '));
+        String path = route.substring(route.indexOf(' ') + 1).replaceAll("\\{[^}]+}", "x1");
+        var matcher = new org.springframework.util.AntPathMatcher();
+        return EndpointRoles.RULES.stream().filter(r -> r.method() == null || r.method().name().equals(method))
+                .filter(r -> r.patterns().stream().anyMatch(p -> matcher.match(p, path))).findFirst();
+    }
+
+    @TestFactory
+    @org.junit.jupiter.api.Order(4)
+    Stream<DynamicTest> battery_every_role_an_endpoint_does_not_allow_is_403() throws Exception {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String route : protectedRoutes()) {
+            var rule = ruleOf(route);
+            tests.add(DynamicTest.dynamicTest("has a role rule: " + route, () -> assertThat(rule)
+                    .as(route + " is named in EndpointRoles (else it is open to every govhub role)").isPresent()));
+            if (rule.isEmpty() || rule.get().roles().isEmpty()) {
+                continue;
+            }
+            for (Role role : Role.values()) {
+                if (rule.get().roles().contains(role)) {
+                    continue;
+                }
+                // a real account of that role: the clerk's county, a bureau's organisation
+                String token = "Bearer " + mint.sign(mint.valid("as-" + role.name().toLowerCase(), List.of(role.name()),
+                        "371302", "11371300MB28500257"));
+                tests.add(DynamicTest.dynamicTest(role + ": " + route, () -> {
+                    HttpResponse<String> r = ApiRoutes.call(base(), route, token);
+                    assertThat(r.statusCode()).as(route + " as " + role + ": " + r.body()).isEqualTo(403);
+                    assertThat(r.body()).contains("ACCESS_DENIED");
+                }));
+            }
+        }
+        return tests.stream();
     }
 }

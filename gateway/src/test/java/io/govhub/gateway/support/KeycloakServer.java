@@ -30,6 +30,14 @@ public final class KeycloakServer implements AutoCloseable {
      *                set to it
      */
     public static KeycloakServer start(Path work, int appPort) throws Exception {
+        return start(work, appPort, null);
+    }
+
+    /**
+     * @param mint if not null, its realm test key is imported as one more key provider of the realm (published in the
+     *             JWK set), so that the test can sign tokens of its own
+     */
+    public static KeycloakServer start(Path work, int appPort, TokenMint mint) throws Exception {
         Path zip = Path.of("target/keycloak/keycloak.zip").toAbsolutePath();
         if (!Files.exists(zip)) {
             throw new IllegalStateException(zip + " is missing: the build copies it in pre-integration-test (run ./mvnw verify)");
@@ -37,8 +45,14 @@ public final class KeycloakServer implements AutoCloseable {
         Path home = unzip(zip, work.resolve("keycloak"));
         Path imports = home.resolve("data/import");
         Files.createDirectories(imports);
-        Files.writeString(imports.resolve("govhub-realm.json"), Files.readString(Path.of(
-                "src/main/keycloak/govhub-realm.json")).replace(":8080/", ":" + appPort + "/"));
+        String realm = Files.readString(Path.of("src/main/keycloak/govhub-realm.json")).replace(":8080/", ":" + appPort + "/");
+        if (mint != null) {
+            var json = new com.fasterxml.jackson.databind.ObjectMapper();
+            var tree = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(realm);
+            tree.with("components").withArray("org.keycloak.keys.KeyProvider").add(mint.keyProvider());
+            realm = json.writerWithDefaultPrettyPrinter().writeValueAsString(tree);
+        }
+        Files.writeString(imports.resolve("govhub-realm.json"), realm);
         int port;
         try (var s = new java.net.ServerSocket(0)) {
             port = s.getLocalPort();
