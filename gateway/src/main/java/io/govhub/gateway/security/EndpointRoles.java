@@ -60,6 +60,21 @@ public final class EndpointRoles {
             rule(null, List.of("/api/v1/guide-imports", "/api/v1/guide-imports/*", "/api/v1/guide-imports/*/rows"),
                     GUIDE_EDITOR));
 
+    /**
+     * The public surface of the API, on purpose (no sign-in): reference data, published guides and credit records,
+     * identifier checks, the case status check. Rate-limited per caller ({@code PublicRateLimitFilter}).
+     */
+    public static final List<Rule> PUBLIC_API = List.of(
+            rule(HttpMethod.GET, List.of("/api/v1/divisions", "/api/v1/divisions/**", "/api/v1/organisations",
+                    "/api/v1/organisations/**", "/api/v1/calendar", "/api/v1/calendar/**", "/api/v1/guides",
+                    "/api/v1/guides/**", "/api/v1/credit/public", "/api/v1/credit/public/*",
+                    "/api/v1/guide-imports/template.csv", "/api/v1/cases/*/public-status")),
+            rule(HttpMethod.POST, List.of("/api/v1/identifiers/validate")));
+
+    /** The public pages of the web UI (rate-limited like the public API; static files are not). */
+    public static final List<String> PUBLIC_PAGES = List.of("/", "/divisions/**", "/calculator", "/calendar",
+            "/calendar/**", "/login", "/guides", "/guides/**", "/credit", "/credit/*", "/track");
+
     /** Every govhub role: what an API path no rule names requires (one of them). */
     public static final Set<Role> ANY_GOVHUB_ROLE = Set.copyOf(EnumSet.allOf(Role.class));
 

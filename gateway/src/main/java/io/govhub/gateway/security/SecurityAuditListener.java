@@ -29,7 +29,10 @@ public class SecurityAuditListener {
 
     @EventListener
     public void signedIn(InteractiveAuthenticationSuccessEvent e) {
-        audit.record(AuditEvent.of("SIGN_IN", e.getAuthentication().getName(), "form sign-in", Map.of()));
+        // the web UI's sign-in: with the local form, or at Keycloak (统一身份认证, authorization code) when it comes back
+        boolean sso = e.getAuthentication() instanceof org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+        audit.record(AuditEvent.of("SIGN_IN", e.getAuthentication().getName(), sso ? "single sign-on (Keycloak)"
+                : "form sign-in", Map.of()));
     }
 
     @EventListener

@@ -62,20 +62,17 @@ public class SecurityConfiguration {
     @Order(1)
     public SecurityFilterChain apiChain(HttpSecurity http,
             @org.springframework.beans.factory.annotation.Value("${govhub.oidc.issuer:}") String issuer,
-            @org.springframework.beans.factory.annotation.Value("${govhub.oidc.audience:govhub-api}") String audience)
+            @org.springframework.beans.factory.annotation.Value("${govhub.oidc.audience:govhub-api}") String audience,
+            @org.springframework.beans.factory.annotation.Value("${govhub.partner-tls.enabled:false}") boolean partnerTls,
+            org.springframework.beans.factory.ObjectProvider<io.govhub.core.caseflow.PartnerRegistry> partners,
+            LocalAccountStore accounts)
             throws Exception {
         // by request URI: the SOAP endpoints are served by CXF's own servlet (/services/*), not the DispatcherServlet
         http.securityMatcher(req -> req.getRequestURI().startsWith("/api/") || req.getRequestURI().startsWith("/actuator")
                         || req.getRequestURI().startsWith("/services"))
+                .authorizeHttpRequests(a -> EndpointRoles.PUBLIC_API.forEach(rule -> a.requestMatchers(rule.method(),
+                        rule.patterns().toArray(String[]::new)).permitAll()))
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers(HttpMethod.GET, "/api/v1/divisions", "/api/v1/divisions/**",
-                                "/api/v1/organisations", "/api/v1/organisations/**", "/api/v1/calendar",
-                                "/api/v1/calendar/**", "/api/v1/guides", "/api/v1/guides/**", "/api/v1/credit/public",
-                                "/api/v1/credit/public/*")
-                        .permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/v1/identifiers/validate").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/guide-imports/template.csv").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/cases/*/public-status").permitAll()
                         // the WSDLs and the service list; every SOAP operation (POST) needs credentials
                         .requestMatchers(req -> "GET".equals(req.getMethod()) && req.getRequestURI().startsWith("/services"))
                         .permitAll()
@@ -102,6 +99,11 @@ public class SecurityConfiguration {
                 // stateless, no cookies: bodies must be JSON, which a cross-site form cannot send
                 .csrf(c -> c.disable())
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+        if (partnerTls) {
+            // partner systems by client certificate (mutual TLS on govhub.partner-tls.port): CN = partner-system id
+            http.x509(x -> x.subjectPrincipalRegex("CN=([^,]+)")
+                    .userDetailsService(new PartnerCertificates(partners.getObject(), accounts)));
+        }
         if (issuer.isBlank()) {
             // local accounts (the embedded mode, or until single sign-on is configured)
             http.httpBasic(b -> b.realmName("govhub").authenticationEntryPoint(apiEntryPoint()));
@@ -122,9 +124,8 @@ public class SecurityConfiguration {
             @org.springframework.beans.factory.annotation.Value("${govhub.oidc.client-secret:}") String clientSecret)
             throws Exception {
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/", "/divisions/**", "/calculator", "/calendar", "/calendar/**", "/login",
-                                "/guides", "/guides/**", "/credit", "/credit/*", "/track",
-                                "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers(EndpointRoles.PUBLIC_PAGES.toArray(String[]::new)).permitAll()
+                        .requestMatchers("/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")

@@ -82,8 +82,8 @@ class GuideLifecycleIT extends EmbeddedAppIT {
         Http.Response submitted = call("POST", items + "/submit", "guide-editor", "\"0\"", null);
         assertThat(submitted.json().path("state").asText()).isEqualTo("IN_REVIEW");
 
-        // an editor does not publish; a stale lock is a conflict
-        assertThat(call("POST", items + "/publish", "guide-editor", "\"1\"", reason("x")).code()).isEqualTo("GUIDE_FORBIDDEN");
+        // an editor does not publish (refused at the door for the role); a stale lock is a conflict
+        assertThat(call("POST", items + "/publish", "guide-editor", "\"1\"", reason("x")).code()).isEqualTo("ACCESS_DENIED");
         assertThat(call("POST", items + "/publish", "guide-reviewer", "\"0\"", reason("x")).code()).isEqualTo("GUIDE_CONFLICT");
 
         Http.Response published = call("POST", items + "/publish", "guide-reviewer", "\"1\"", reason("首次发布"));
@@ -164,7 +164,8 @@ class GuideLifecycleIT extends EmbeddedAppIT {
     @Test
     void permissions() {
         ObjectNode g = newGuide("测试事项：权限");
-        assertThat(call("POST", "/api/v1/guide-items", "clerk-lanshan", null, g).code()).isEqualTo("GUIDE_FORBIDDEN");
+        // a role that does not edit guides: refused at the door
+        assertThat(call("POST", "/api/v1/guide-items", "clerk-lanshan", null, g).code()).isEqualTo("ACCESS_DENIED");
         // an editor drafts for their own organisation only
         ObjectNode other = g.deepCopy();
         other.put("implementingBodyUscc", "11371302MB28601000");

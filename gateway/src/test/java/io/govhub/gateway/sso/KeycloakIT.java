@@ -118,7 +118,7 @@ class KeycloakIT {
     }
 
     @Test
-    void in_a_browser_a_clerk_signs_in_at_keycloak_and_out_again() {
+    void in_a_browser_a_clerk_signs_in_at_keycloak_and_out_again() throws Exception {
         org.openqa.selenium.WebDriver driver = io.govhub.gateway.support.Browser.start();
         try {
             String app = "http://127.0.0.1:" + appPort;
@@ -137,6 +137,11 @@ class KeycloakIT {
             String account = driver.findElement(org.openqa.selenium.By.cssSelector(".account")).getText();
             assertThat(account).contains("兰山区窗口人员").contains("371302");
             io.govhub.gateway.support.Browser.screenshot(driver, "keycloak-signed-in");
+            // the sign-in is in the hub's audit log, with how it was made
+            JsonNode audit = JSON.readTree(get("/api/v1/audit?limit=200", "Bearer " + userToken("admin")).body());
+            assertThat(audit.findParents("event").stream().anyMatch(a -> a.path("event").asText().equals("SIGN_IN")
+                    && a.path("user").asText().equals("clerk-lanshan")
+                    && a.path("reason").asText().equals("single sign-on (Keycloak)"))).as(audit.toString()).isTrue();
             // signing out ends the Keycloak session as well: the hall asks for Keycloak's login again
             driver.findElement(org.openqa.selenium.By.cssSelector(".account form button")).click();
             wait.until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("signedOut"));

@@ -32,6 +32,18 @@ public abstract class EmbeddedAppIT {
         registry.add("govhub.credit.drop-folder.dir", () -> DATA_DIR + "-drop");
         registry.add("govhub.credit.drop-folder.poll-interval", () -> "300ms");
         registry.add("govhub.calendar.refresh-interval", () -> "500ms");
+        // public rate limits on a test's scale (RateLimitIT sends from its own loopback address, 127.0.0.2)
+        registry.add("govhub.rate-limit.public-per-ip", () -> "300");
+        registry.add("govhub.rate-limit.public-per-client", () -> "300");
+        registry.add("govhub.rate-limit.window", () -> "10s");
+        // mutual TLS for partner systems on a second port, with certificates made for the test (MutualTlsIT)
+        PartnerTlsFixture tls = PartnerTlsFixture.get();
+        registry.add("govhub.partner-tls.enabled", () -> "true");
+        registry.add("govhub.partner-tls.port", () -> String.valueOf(tls.port));
+        registry.add("govhub.partner-tls.key-store", () -> tls.serverKeyStore.toString());
+        registry.add("govhub.partner-tls.key-store-password", () -> "changeit");
+        registry.add("govhub.partner-tls.trust-store", () -> tls.trustStore.toString());
+        registry.add("govhub.partner-tls.trust-store-password", () -> "changeit");
     }
 
     @LocalServerPort
