@@ -4,16 +4,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Decisions for the credit tests, in the national field layout. */
-final class CreditFixtures {
+public final class CreditFixtures {
 
     /** 临沂市市场监督管理局 (the demo credit officer's organisation). */
-    static final String MARKET = "11371300MB28500332";
+    public static final String MARKET = "11371300MB28500332";
 
     private CreditFixtures() {
     }
 
     /** A valid fine on a company by 临沂市市场监督管理局. */
-    static Map<String, String> companyPenalty(String documentNumber, String fineWanYuan, String decisionDate) {
+    public static Map<String, String> companyPenalty(String documentNumber, String fineWanYuan, String decisionDate) {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("CF_XDR_MC", "临沂某某食品有限公司");
         m.put("CF_XDR_LB", "法人及非法人组织");

@@ -507,7 +507,8 @@ public class CaseService {
             q = new CaseStore.CaseQuery(division == null ? null : subtree(division), null, null, status, n);
         } else if (actor.has(Role.HALL_CLERK)) {
             if (division != null && !within(division, actor.divisionCode())) {
-                return List.of();
+                throw new GovhubException(ErrorCode.ACCESS_DENIED, Text.of("只能查看本县（区）的办件",
+                        "a hall clerk sees their own county's cases only"));
             }
             q = new CaseStore.CaseQuery(subtree(division == null ? actor.divisionCode() : division), null, null, status, n);
         } else if (actor.has(Role.PARTNER_SYSTEM)) {

@@ -64,6 +64,7 @@ public class CreditIntakeService {
 
     public Receipt receive(Actor actor, RecordType type, List<Map<String, String>> records, String channel) {
         requireSubmitter(actor);
+        requireOwnDecisions(actor, type, records);
         if (records.isEmpty() || records.size() > MAX_RECORDS_PER_REQUEST) {
             throw new GovhubException(ErrorCode.REQUEST_FIELD_INVALID, Text.of(
                     "每次报送 1 到 " + MAX_RECORDS_PER_REQUEST + " 条记录（更多请用批量文件）",
@@ -187,15 +188,23 @@ public class CreditIntakeService {
         if (store.submissionCount() > 0) {
             return 0;
         }
-        Actor demo = new Actor("demo-data", "演示数据", java.util.Set.of(Role.PARTNER_SYSTEM), null, null);
         int n = 0;
         var demoRecords = DemoCreditRecords.generate(perType, LocalDate.now(clock.withZone(CHINA)), 20161030L);
         for (RecordType type : RecordType.values()) {
-            List<Map<String, String>> all = demoRecords.get(type);
-            for (int i = 0; i < all.size(); i += MAX_RECORDS_PER_REQUEST) {
-                List<Map<String, String>> chunk = all.subList(i, Math.min(all.size(), i + MAX_RECORDS_PER_REQUEST));
-                receive(demo, type, chunk, "DEMO");
-                n += chunk.size();
+            // each deciding authority's decisions as that organisation's system (a submitter acts for its own only)
+            var byAuthority = new java.util.TreeMap<String, List<Map<String, String>>>();
+            for (Map<String, String> r : demoRecords.get(type)) {
+                byAuthority.computeIfAbsent(r.get(type == RecordType.PERMIT ? "XK_XKJGDM" : "CF_CFJGDM"),
+                        k -> new java.util.ArrayList<>()).add(r);
+            }
+            for (var e : byAuthority.entrySet()) {
+                Actor demo = new Actor("demo-data", "演示数据", java.util.Set.of(Role.PARTNER_SYSTEM), null, e.getKey());
+                List<Map<String, String>> all = e.getValue();
+                for (int i = 0; i < all.size(); i += MAX_RECORDS_PER_REQUEST) {
+                    List<Map<String, String>> chunk = all.subList(i, Math.min(all.size(), i + MAX_RECORDS_PER_REQUEST));
+                    receive(demo, type, chunk, "DEMO");
+                    n += chunk.size();
+                }
             }
         }
         return n;
@@ -313,12 +322,11 @@ public class CreditIntakeService {
     }
 
     public CreditStore.Submission submission(Actor actor, String id) {
-        CreditStore.Submission s = store.submission(id).orElseThrow(() -> new GovhubException(ErrorCode.RESOURCE_NOT_FOUND,
-                Text.of("报送 " + PersonalDataMasker.maskFreeText(id) + " 不存在", "No submission " + id)));
-        if (actor == null || !(actor.username().equals(s.submittedBy()) || actor.has(Role.SUPERVISOR) || actor.has(Role.ADMIN))) {
-            throw new GovhubException(ErrorCode.ACCESS_DENIED, Text.of("只能查看本人的报送", "not your submission"));
-        }
-        return s;
+        // someone else's submission is answered as a missing one: the answer does not tell that it exists
+        return store.submission(id).filter(s -> actor != null && (actor.username().equals(s.submittedBy())
+                        || actor.has(Role.SUPERVISOR) || actor.has(Role.ADMIN)))
+                .orElseThrow(() -> new GovhubException(ErrorCode.RESOURCE_NOT_FOUND,
+                        Text.of("报送 " + PersonalDataMasker.maskFreeText(id) + " 不存在", "No submission " + id)));
     }
 
     /** A page of a submission's outcomes (see {@link CreditStore#outcomePage}); the caller has checked access. */
@@ -453,6 +461,33 @@ public class CreditIntakeService {
         if (actor == null || !(actor.has(Role.CREDIT_OFFICER) || actor.has(Role.PARTNER_SYSTEM))) {
             throw new GovhubException(ErrorCode.ACCESS_DENIED, Text.of("只有信用信息报送人员和对接系统可以报送",
                     "only credit officers and partner systems submit decisions"));
+        }
+        if (actor.organisationUscc() == null) {
+            // an officer or partner system acts for its own organisation only: one bound to none submits nothing
+            throw new GovhubException(ErrorCode.ACCESS_DENIED, Text.of("账号未绑定机构，不能报送信用信息",
+                    "this account is bound to no organisation, so it cannot submit decisions"));
+        }
+    }
+
+    /**
+     * Records that name another deciding authority: the whole request is refused at once (403, every such record
+     * with its field), nothing is stored. (In batch files, which are read later, such rows are rejected one by one
+     * with CREDIT_NOT_OWN_DECISION.)
+     */
+    private static void requireOwnDecisions(Actor actor, RecordType type, List<Map<String, String>> records) {
+        String field = type == RecordType.PERMIT ? "XK_XKJGDM" : "CF_CFJGDM";
+        List<FieldProblem> others = new java.util.ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            String authority = records.get(i) == null ? null : records.get(i).get(field);
+            if (authority != null && !authority.isBlank()
+                    && !io.govhub.core.identity.Identifiers.normalise(authority).equals(actor.organisationUscc())) {
+                others.add(new FieldProblem("records[" + i + "]." + field, "CREDIT_NOT_OWN_DECISION",
+                        Text.of("只能报送本单位作出的决定", "submit your own organisation's decisions only")));
+            }
+        }
+        if (!others.isEmpty()) {
+            throw new GovhubException(ErrorCode.ACCESS_DENIED, Text.of(others.size() + " 条记录的决定机关不是本单位",
+                    others.size() + " record(s) name another deciding authority"), others);
         }
     }
 

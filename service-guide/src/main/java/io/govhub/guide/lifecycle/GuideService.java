@@ -98,8 +98,7 @@ public class GuideService {
     public ItemView update(Actor actor, long id, int expectedLock, GuideContent content) {
         requireRole(actor, Role.GUIDE_EDITOR);
         return tx.inTransaction(() -> {
-            GuideItem item = load(id);
-            requireOwnOrganisation(actor, item.organisationUscc());
+            GuideItem item = visible(id, i -> ownOrganisation(actor, i.organisationUscc()));
             requireLock(item, expectedLock);
             if (item.state() == GuideState.IN_REVIEW) {
                 throw state(item, "审核中的事项不能修改，请等待审核或由审核人退回",
@@ -123,8 +122,7 @@ public class GuideService {
     public ItemView submit(Actor actor, long id, int expectedLock) {
         requireRole(actor, Role.GUIDE_EDITOR);
         return tx.inTransaction(() -> {
-            GuideItem item = load(id);
-            requireOwnOrganisation(actor, item.organisationUscc());
+            GuideItem item = visible(id, i -> ownOrganisation(actor, i.organisationUscc()));
             requireLock(item, expectedLock);
             if (item.state() != GuideState.DRAFT) {
                 throw state(item, "只有草稿可以提交审核", "only a draft can be submitted");
@@ -224,9 +222,7 @@ public class GuideService {
     // ---------------------------------------------------------------- reading
 
     public ItemView item(Actor actor, long id) {
-        GuideItem item = load(id);
-        requireStaffScope(actor, item);
-        return view(item);
+        return view(visible(id, i -> inStaffScope(actor, i)));
     }
 
     /** The items an editor or reviewer works on: their organisation's, and for reviewers those below their division. */
@@ -241,12 +237,12 @@ public class GuideService {
     }
 
     public List<GuideVersion> history(Actor actor, long id) {
-        requireStaffScope(actor, load(id));
+        visible(id, i -> inStaffScope(actor, i));
         return repo.versions(id);
     }
 
     public List<GuideDiff.Change> diff(Actor actor, long id, int from, int to) {
-        requireStaffScope(actor, load(id));
+        visible(id, i -> inStaffScope(actor, i));
         GuideVersion a = repo.version(id, from).orElseThrow(() -> versionNotFound(from));
         GuideVersion b = repo.version(id, to).orElseThrow(() -> versionNotFound(to));
         return GuideDiff.between(a.content(), b.content());
@@ -404,8 +400,24 @@ public class GuideService {
         }
     }
 
+    private static boolean ownOrganisation(Actor actor, String uscc) {
+        return actor.organisationUscc() != null && actor.organisationUscc().equals(uscc);
+    }
+
+    /**
+     * The item with this id if the caller may see it; an item outside the caller's scope is answered exactly as a
+     * missing one, so that the answer does not tell whether another organisation's item exists.
+     */
+    private GuideItem visible(long id, java.util.function.Predicate<GuideItem> inScope) {
+        GuideItem item = load(id);
+        if (!inScope.test(item)) {
+            throw new GovhubException(ErrorCode.GUIDE_NOT_FOUND, Text.of("事项 " + id + " 不存在", "No item " + id));
+        }
+        return item;
+    }
+
     private static void requireOwnOrganisation(Actor actor, String uscc) {
-        if (actor.organisationUscc() == null || !actor.organisationUscc().equals(uscc)) {
+        if (!ownOrganisation(actor, uscc)) {
             throw new GovhubException(ErrorCode.GUIDE_FORBIDDEN, Text.of("只能编辑本单位的事项",
                     "editors work on their own organisation's items only"));
         }
@@ -413,29 +425,20 @@ public class GuideService {
 
     /** The item, loaded for a reviewer's action: in the reviewer's scope and at the lock version the action read. */
     private GuideItem reviewable(Actor actor, long id, int expectedLock) {
-        GuideItem item = load(id);
-        requireReviewScope(actor, item);
+        GuideItem item = visible(id, i -> inReviewScope(actor, i));
         requireLock(item, expectedLock);
         return item;
     }
 
-    private void requireReviewScope(Actor actor, GuideItem item) {
+    private boolean inReviewScope(Actor actor, GuideItem item) {
         boolean ownOrg = item.organisationUscc().equals(actor.organisationUscc());
         boolean above = actor.divisionCode() != null && subtree(actor.divisionCode()).contains(item.divisionCode());
-        if (!ownOrg && !above) {
-            throw new GovhubException(ErrorCode.GUIDE_FORBIDDEN, Text.of("该事项不在您的审核范围内",
-                    "the item is outside your review scope"));
-        }
+        return actor.has(Role.GUIDE_REVIEWER) && (ownOrg || above);
     }
 
-    private void requireStaffScope(Actor actor, GuideItem item) {
-        if (actor.has(Role.GUIDE_REVIEWER)) {
-            requireReviewScope(actor, item);
-        } else if (actor.has(Role.GUIDE_EDITOR)) {
-            requireOwnOrganisation(actor, item.organisationUscc());
-        } else {
-            throw forbidden();
-        }
+    private boolean inStaffScope(Actor actor, GuideItem item) {
+        return actor.has(Role.GUIDE_REVIEWER) ? inReviewScope(actor, item)
+                : actor.has(Role.GUIDE_EDITOR) && ownOrganisation(actor, item.organisationUscc());
     }
 
     private static void requireReason(String reason) {
