@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  *   java bench/LoadGen.java URL RATE_PER_SECOND SECONDS [URL2 ...]   (several URLs: taken in turn)
  *   java -Dbody=FILE [-Dauth=user:password] bench/LoadGen.java URL RATE SECONDS
+ *   -Dbearer=TOKEN (GET or POST): sends "Authorization: Bearer TOKEN" instead
  *        POSTs the JSON in FILE instead, with every "{n}" in it replaced by the request's number and a fresh
  *        Idempotency-Key header per request; 200 and 201 count as ok.
  *
@@ -41,7 +42,8 @@ public class LoadGen {
         java.util.concurrent.ExecutorService workers = Executors.newFixedThreadPool(64);
         String bodyTemplate = System.getProperty("body") == null ? null
                 : java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("body")));
-        String auth = System.getProperty("auth") == null ? null : "Basic " + java.util.Base64.getEncoder()
+        String auth = System.getProperty("bearer") != null ? "Bearer " + System.getProperty("bearer")
+                : System.getProperty("auth") == null ? null : "Basic " + java.util.Base64.getEncoder()
                 .encodeToString(System.getProperty("auth").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         String runId = Long.toString(System.currentTimeMillis(), 36);
         int total = rate * seconds;

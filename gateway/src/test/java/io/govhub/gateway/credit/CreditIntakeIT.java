@@ -114,9 +114,12 @@ class CreditIntakeIT extends EmbeddedAppIT {
     void an_officer_submits_their_own_organisations_decisions_only() throws Exception {
         ObjectNode other = penalty("临审批罚〔2026〕" + System.nanoTime() % 100000 + "号", "1");
         other.put("CF_CFJGDM", "11371300MB28500257");
-        JsonNode s = processed(post("credit-officer", other));
-        assertThat(s.path("items").get(0).path("status").asText()).isEqualTo("REJECTED");
-        assertThat(s.path("items").get(0).path("problems").get(0).path("code").asText()).isEqualTo("CREDIT_NOT_OWN_DECISION");
+        // refused at once, the record named with its field; no receipt, nothing stored
+        Http.Response r = post("credit-officer", other);
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(r.json().path("errors").get(0).path("field").asText()).isEqualTo("records[0].CF_CFJGDM");
+        assertThat(r.json().path("errors").get(0).path("code").asText()).isEqualTo("CREDIT_NOT_OWN_DECISION");
+        assertThat(r.header("Location")).isNull();
     }
 
     @Test
