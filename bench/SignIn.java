@@ -21,12 +21,34 @@ import java.util.regex.Pattern;
  */
 public class SignIn {
 
+    /**
+     * A cookie jar that, like a browser on localhost, keeps Keycloak's {@code Secure} cookies over plain HTTP on the
+     * loopback address (Java's own jar sends them over HTTPS only).
+     */
+    static final class LoopbackCookies extends java.net.CookieHandler {
+        private final CookieManager jar = new CookieManager();
+
+        @Override
+        public java.util.Map<String, java.util.List<String>> get(URI uri, java.util.Map<String, java.util.List<String>> headers)
+                throws java.io.IOException {
+            return jar.get(uri, headers);
+        }
+
+        @Override
+        public void put(URI uri, java.util.Map<String, java.util.List<String>> headers) throws java.io.IOException {
+            java.util.Map<String, java.util.List<String>> plain = new java.util.HashMap<>();
+            headers.forEach((k, v) -> plain.put(k, k != null && k.equalsIgnoreCase("Set-Cookie")
+                    ? v.stream().map(c -> c.replaceAll("(?i);\\s*Secure", "")).toList() : v));
+            jar.put(uri, plain);
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         String base = args[0];
         int rounds = Integer.parseInt(args[3]);
         long[] ms = new long[rounds];
         for (int i = 0; i < rounds; i++) {
-            HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            HttpClient browser = HttpClient.newBuilder().cookieHandler(new LoopbackCookies())
                     .followRedirects(HttpClient.Redirect.ALWAYS).build();
             long t0 = System.nanoTime();
             HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create(base + "/hall")).build(),

@@ -3,6 +3,7 @@
 # run; and the single sign-on round trip.
 #
 #   bench/security.sh [rate-per-second] [seconds] [warm-up-seconds] [sign-in rounds]   (defaults 200, 30, 60, 30)
+#   SIGN_IN_ONLY=1 bench/security.sh      the sign-in round trip only
 #
 # Starts a real Keycloak (the zip the build caches in ~/.m2; govhub's realm imported) and govhub in its embedded mode
 # with single sign-on on (public rate limits raised out of the way). Then from a separate JVM (bench/LoadGen.java,
@@ -50,6 +51,7 @@ token() {
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); java: $(java -version 2>&1 | head -1); keycloak $KC_VERSION"
 URL="$BASE/api/v1/divisions/371302"
 curl -sf -H "Authorization: Bearer $(token)" "$BASE/api/v1/me" > /dev/null || { echo "the token is refused"; exit 1; }
+if [ "${SIGN_IN_ONLY:-0}" = 0 ]; then
 echo "warm-up ($WARMUP s at 100/s on each)"
 java bench/LoadGen.java "$URL" 100 "$WARMUP" > /dev/null
 java -Dbearer="$(token)" bench/LoadGen.java "$URL" 100 "$WARMUP" > /dev/null
@@ -57,5 +59,6 @@ for round in 1 2; do
   echo "anonymous $round  $(java bench/LoadGen.java "$URL" "$RATE" "$SECONDS_")"
   echo "bearer    $round  $(java -Dbearer="$(token)" bench/LoadGen.java "$URL" "$RATE" "$SECONDS_")"
 done
+fi
 java bench/SignIn.java "$BASE" clerk-lanshan demo123 5 > /dev/null   # warm-up
 echo "sign-in   $(java bench/SignIn.java "$BASE" clerk-lanshan demo123 "$ROUNDS")"
