@@ -33,7 +33,10 @@ public final class JwtActors implements Converter<Jwt, AbstractAuthenticationTok
     private static final Set<String> ROLE_NAMES = Arrays.stream(Role.values()).map(Enum::name)
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
-    /** A decoder for the issuer's tokens, validating issuer, time and audience. Makes no call until the first token. */
+    /**
+     * A decoder for the issuer's tokens, validating issuer, time and audience, remembering tokens that passed until they
+     * expire. Makes no call until the first token.
+     */
     public static JwtDecoder decoder(String issuer, String audience) {
         String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(base + "/protocol/openid-connect/certs").build();
@@ -43,7 +46,8 @@ public final class JwtActors implements Converter<Jwt, AbstractAuthenticationTok
                 "the token is not meant for " + audience, null));
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(base),
                 hasAudience));
-        return decoder;
+        // a token sent again (every call of a partner or a page) is not parsed and verified again until it expires
+        return new CachingJwtDecoder(decoder, java.time.Duration.ofMinutes(5), 10_000, java.time.Clock.systemUTC());
     }
 
     @Override
