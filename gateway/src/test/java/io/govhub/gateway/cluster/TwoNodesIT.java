@@ -340,4 +340,28 @@ class TwoNodesIT {
         assertThat(hall.statusCode()).isEqualTo(200);
         assertThat(hall.body()).contains("371302");
     }
+
+    @Test
+    @org.junit.jupiter.api.Order(1)
+    void the_public_rate_limit_is_one_budget_for_all_nodes() throws Exception {
+        // requests from one address spread over both nodes: the 301st of a window is refused (default 300 per minute),
+        // not the 601st as it would be with a budget per node. A window that ends during the run: again, from another address.
+        for (String from : List.of("127.0.0.7", "127.0.0.8")) {
+            long window = System.currentTimeMillis() / 60_000;
+            int n = 0;
+            int status = 200;
+            while (status == 200 && n < 700) {
+                status = io.govhub.gateway.support.FromAddress.status(io.govhub.gateway.support.FromAddress.get(from,
+                        nodes[n % 2].port, "/api/v1/divisions/371302", null));
+                n++;
+            }
+            if (System.currentTimeMillis() / 60_000 != window) {
+                continue;
+            }
+            assertThat(status).isEqualTo(429);
+            assertThat(n).as("requests until the first 429, over two nodes").isEqualTo(301);
+            return;
+        }
+        throw new AssertionError("two windows ended during the runs");
+    }
 }

@@ -1,13 +1,9 @@
 package io.govhub.gateway.web;
 
 import io.govhub.gateway.support.EmbeddedAppIT;
+import io.govhub.gateway.support.FromAddress;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -22,20 +18,8 @@ class RateLimitIT extends EmbeddedAppIT {
 
     private static final int LIMIT = 300;
 
-    /** One HTTP/1.1 request from the given local address; answers the status line, headers and body as one text. */
     private String send(String from, String method, String path, String authorization) throws Exception {
-        try (Socket s = new Socket()) {
-            s.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
-            s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
-            s.setSoTimeout(10_000);
-            String req = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n"
-                    + (authorization == null ? "" : "Authorization: " + authorization + "\r\n") + "\r\n";
-            s.getOutputStream().write(req.getBytes(StandardCharsets.US_ASCII));
-            InputStream in = s.getInputStream();
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            in.transferTo(out);
-            return out.toString(StandardCharsets.UTF_8);
-        }
+        return FromAddress.get(from, port, path, authorization);
     }
 
     private static int retryAfter(String response) {
@@ -43,7 +27,7 @@ class RateLimitIT extends EmbeddedAppIT {
     }
 
     private static int status(String response) {
-        return Integer.parseInt(response.substring(9, 12));
+        return FromAddress.status(response);
     }
 
     /** Sends until the first 429 (at most two windows' worth: a window may end during the run); answers it. */
