@@ -1,9 +1,7 @@
 package io.govhub.gateway.cluster;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.govhub.gateway.GovhubApplication;
 import io.govhub.gateway.embedded.SharedServices;
-import io.govhub.gateway.support.ChildJvm;
 import io.govhub.simulators.CaseSystemSimulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,80 +54,26 @@ class TwoNodesIT {
     private static final int RETRIES = 40;
     private static SharedServices services;
     private static CaseSystemSimulator partner;
-    private static final Node[] nodes = new Node[2];
+    private static final ClusterNode[] nodes = new ClusterNode[2];
     private final ObjectMapper json = new ObjectMapper();
     private final java.util.concurrent.atomic.AtomicInteger failovers = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger serverErrors = new java.util.concurrent.atomic.AtomicInteger();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
-    /** A govhub node in its own JVM. */
-    private static final class Node {
-        final String name;
-        final int port;
-        Process process;
-
-        Node(String name, int port) {
-            this.name = name;
-            this.port = port;
-        }
-
-        void start() throws Exception {
-            Path log = DIR.resolve(name + ".log");
-            List<String> args = new ArrayList<>(List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp",
-                    System.getProperty("java.class.path"), GovhubApplication.class.getName(),
-                    "--server.port=" + port, "--govhub.data-dir=" + DIR.resolve(name), "--spring.jmx.enabled=false",
-                    "--govhub.security.demo-accounts=true", "--govhub.demo.simulators=false",
-                    "--govhub.partners[0].id=sim-cluster-partner", "--govhub.partners[0].name=模拟省级平台（集群测试）",
-                    "--govhub.partners[0].level=PROVINCE", "--govhub.partners[0].division=370000",
-                    "--govhub.partners[0].endpoint=" + partner.baseUrl(), "--govhub.partners[0].operations[0]=DISPATCH",
-                    "--govhub.routes[0].pattern=*", "--govhub.routes[0].division=370000",
-                    "--govhub.routes[0].partner=sim-cluster-partner",
-                    "--govhub.delivery.initial-backoff=200ms", "--govhub.delivery.max-backoff=1s",
-                    "--govhub.delivery.circuit-open=1s", "--govhub.delivery.sweep-interval=300ms",
-                    "--govhub.credit.recovery-grace=3s", "--govhub.credit.recovery-interval=2s"));
-            args.addAll(services.nodeArguments());
-            process = ChildJvm.start(log, args);
-            ChildJvm.await(process, log, l -> l.contains("Started GovhubApplication"), Duration.ofMinutes(3));
-            awaitReady();
-        }
-
-        private void awaitReady() throws Exception {
-            HttpClient c = HttpClient.newHttpClient();
-            long until = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-            while (System.nanoTime() < until) {
-                try {
-                    if (c.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
-                            HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                        return;
-                    }
-                } catch (IOException notYet) {
-                    // starting
-                }
-                Thread.sleep(200);
-            }
-            throw new AssertionError(name + " not ready");
-        }
-
-        void kill() throws InterruptedException {
-            process.destroyForcibly(); // SIGKILL: no shutdown hook, no clean stop
-            process.waitFor();
-        }
-    }
 
     @BeforeAll
     static void startServicesPartnerAndNodes() throws Exception {
         services = SharedServices.start(DIR);
         partner = new CaseSystemSimulator("sim-cluster-partner", new CaseSystemSimulator.Control(0, 0, false,
                 CaseSystemSimulator.Script.RECEIVE_ONLY, 0, false));
-        nodes[0] = new Node("node-a", freePort());
-        nodes[1] = new Node("node-b", freePort());
+        nodes[0] = new ClusterNode("node-a", DIR, services, partner.baseUrl(), List.of());
+        nodes[1] = new ClusterNode("node-b", DIR, services, partner.baseUrl(), List.of());
         nodes[0].start(); // the first runs the migrations
         nodes[1].start();
     }
 
     @AfterAll
     static void stopAll() throws Exception {
-        for (Node n : nodes) {
+        for (ClusterNode n : nodes) {
             if (n != null && n.process != null) {
                 n.process.destroy();
                 n.process.waitFor();
@@ -141,12 +84,6 @@ class TwoNodesIT {
         }
         if (services != null) {
             services.close();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (var s = new java.net.ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 
@@ -175,7 +112,7 @@ class TwoNodesIT {
     private String post(String path, String user, String idempotencyKey, String body, int preferred, String field)
             throws InterruptedException {
         for (int attempt = 0; attempt < RETRIES; attempt++) {
-            Node n = nodes[(preferred + attempt) % 2];
+            ClusterNode n = nodes[(preferred + attempt) % 2];
             try {
                 HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + n.port + path))
                         .timeout(Duration.ofSeconds(10))
@@ -252,8 +189,7 @@ class TwoNodesIT {
         Thread.sleep(1000);
         services.restartPostgres();
         Thread.sleep(2000);
-        nodes[1].process.destroy(); // SIGTERM: graceful shutdown
-        nodes[1].process.waitFor();
+        nodes[1].stop(); // SIGTERM: graceful shutdown
         Thread.sleep(1500);
         stop.set(true);
         client.join();
