@@ -96,7 +96,7 @@ class ClusterBench {
                 CaseSystemSimulator.Script.RECEIVE_ONLY, 0, false));
         for (String name : List.of("node-a", "node-b", "node-c")) {
             nodes.add(new ClusterNode(name, DIR, services, partner.baseUrl(), List.of(
-                    "--govhub.rate-limit.public-per-ip=100000000")));
+                    "--govhub.rate-limit.public-per-ip=100000000"), false));
         }
         nodes.get(0).start(); // the first runs the migrations
         report("# cluster bench " + java.time.OffsetDateTime.now() + ": " + Runtime.getRuntime().availableProcessors()
@@ -219,13 +219,14 @@ class ClusterBench {
             while (running().size() < n) {
                 nodes.get(running().size()).start();
             }
-            Thread.sleep(5000);
-            casesClosedLoop(n, 16, Duration.ofSeconds(seconds()));
+            // warm-up of the new node's JIT, not measured
+            casesClosedLoop(n, 16, Duration.ofSeconds(Math.max(10, seconds() / 2)), false);
+            casesClosedLoop(n, 16, Duration.ofSeconds(seconds()), true);
             creditClosedLoop(n, 4, Duration.ofSeconds(seconds()));
         }
     }
 
-    private void casesClosedLoop(int n, int clients, Duration d) throws Exception {
+    private void casesClosedLoop(int n, int clients, Duration d, boolean measured) throws Exception {
         long end = System.nanoTime() + d.toNanos();
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicInteger failovers = new AtomicInteger();
@@ -253,6 +254,9 @@ class ClusterBench {
         pool.awaitTermination(d.toSeconds() + 60, TimeUnit.SECONDS);
         double secs = (System.nanoTime() - t0) / 1e9;
         long[] l = sorted(new ArrayList<>(latencies));
+        if (!measured) {
+            return;
+        }
         report(String.format("cases   nodes=%d clients=%d  %.0f cases/s (%d in %.0f s)  p50=%.1f p99=%.1f ms  failed=%d",
                 n, clients, l.length / secs, l.length, secs, percentile(l, 0.5), percentile(l, 0.99), failed.get()));
     }

@@ -65,8 +65,8 @@ class TwoNodesIT {
         services = SharedServices.start(DIR);
         partner = new CaseSystemSimulator("sim-cluster-partner", new CaseSystemSimulator.Control(0, 0, false,
                 CaseSystemSimulator.Script.RECEIVE_ONLY, 0, false));
-        nodes[0] = new ClusterNode("node-a", DIR, services, partner.baseUrl(), List.of());
-        nodes[1] = new ClusterNode("node-b", DIR, services, partner.baseUrl(), List.of());
+        nodes[0] = new ClusterNode("node-a", DIR, services, partner.baseUrl(), List.of(), true);
+        nodes[1] = new ClusterNode("node-b", DIR, services, partner.baseUrl(), List.of(), true);
         nodes[0].start(); // the first runs the migrations
         nodes[1].start();
     }
