@@ -50,7 +50,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * </ol>
  * Settings (system properties): {@code bench.seconds} (30) per throughput run, {@code bench.rate} (40 cases/s),
  * {@code bench.fault-seconds} (60), {@code bench.partner-outage-seconds} (120), {@code bench.soak-minutes} (30),
- * {@code bench.only} (throughput, scenarios or soak; default all). Results are printed and written to
+ * {@code bench.only} (throughput, scenarios or soak; default all), {@code bench.scenarios} (which, e.g. "25"; default all). Results are printed and written to
  * {@code target/cluster-bench.txt}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -365,6 +365,10 @@ class ClusterBench {
     }
 
     private void scenario(String name, Step fault, long faultSeconds, Step repair) throws Exception {
+        String which = System.getProperty("bench.scenarios", "");
+        if (!which.isBlank() && !which.contains(name.substring(0, 1))) {
+            return;
+        }
         int rate = Integer.getInteger("bench.rate", 40);
         long t0;
         long faultStart;
