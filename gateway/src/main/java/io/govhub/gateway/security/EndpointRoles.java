@@ -78,7 +78,21 @@ public final class EndpointRoles {
     /** Every govhub role: what an API path no rule names requires (one of them). */
     public static final Set<Role> ANY_GOVHUB_ROLE = Set.copyOf(EnumSet.allOf(Role.class));
 
+    private static final org.springframework.util.AntPathMatcher PATHS = new org.springframework.util.AntPathMatcher();
+
     private EndpointRoles() {
+    }
+
+    /** The first rule of {@code rules} that names this method and path (the security filter's own order). */
+    public static java.util.Optional<Rule> ruleFor(List<Rule> rules, String method, String path) {
+        return rules.stream().filter(r -> r.method() == null || r.method().matches(method))
+                .filter(r -> r.patterns().stream().anyMatch(p -> PATHS.match(p, path))).findFirst();
+    }
+
+    /** Whether a request is on the public surface: a public API route, or a public page. */
+    public static boolean isPublic(String method, String path) {
+        return path.startsWith("/api/") ? ruleFor(PUBLIC_API, method, path).isPresent()
+                : PUBLIC_PAGES.stream().anyMatch(p -> PATHS.match(p, path));
     }
 
     private static Rule rule(HttpMethod method, List<String> patterns, Role... roles) {

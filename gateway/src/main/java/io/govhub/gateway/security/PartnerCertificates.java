@@ -30,11 +30,15 @@ public final class PartnerCertificates implements UserDetailsService {
     public UserDetails loadUserByUsername(String commonName) {
         PartnerSystem p = registry.partner(commonName).filter(PartnerSystem::enabled)
                 .orElseThrow(() -> new UsernameNotFoundException("not a registered partner system"));
-        if (accounts.exists(p.id()) && accounts.loadUserByUsername(p.id()) instanceof GovhubUser u
-                && u.actor().has(Role.PARTNER_SYSTEM) && u.isEnabled()) {
-            Actor a = u.actor();
-            return new GovhubUser(new Actor(a.username(), a.displayName(), Set.of(Role.PARTNER_SYSTEM), a.divisionCode(),
-                    a.organisationUscc()), "", true);
+        try {
+            if (accounts.loadUserByUsername(p.id()) instanceof GovhubUser u && u.actor().has(Role.PARTNER_SYSTEM)
+                    && u.isEnabled()) {
+                Actor a = u.actor();
+                return new GovhubUser(new Actor(a.username(), a.displayName(), Set.of(Role.PARTNER_SYSTEM),
+                        a.divisionCode(), a.organisationUscc()), "", true);
+            }
+        } catch (UsernameNotFoundException noAccount) {
+            // a partner known to the registry only: its division, no organisation
         }
         return new GovhubUser(new Actor(p.id(), p.name(), Set.of(Role.PARTNER_SYSTEM), p.divisionCode(), null), "", true);
     }

@@ -14,7 +14,6 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
-import org.springframework.util.AntPathMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -34,7 +33,6 @@ import java.util.Optional;
 @Component
 public class PublicRateLimitFilter extends OncePerRequestFilter {
 
-    private final AntPathMatcher paths = new AntPathMatcher();
     private final ObjectProvider<RateLimiter> limiter;
     private final int perIp;
     private final int perClient;
@@ -50,13 +48,8 @@ public class PublicRateLimitFilter extends OncePerRequestFilter {
         this.window = window;
     }
 
-    boolean isPublic(HttpServletRequest req) {
-        String path = req.getRequestURI().substring(req.getContextPath().length());
-        if (path.startsWith("/api/")) {
-            return EndpointRoles.PUBLIC_API.stream().anyMatch(r -> r.method().matches(req.getMethod())
-                    && r.patterns().stream().anyMatch(p -> paths.match(p, path)));
-        }
-        return EndpointRoles.PUBLIC_PAGES.stream().anyMatch(p -> paths.match(p, path));
+    private static boolean isPublic(HttpServletRequest req) {
+        return EndpointRoles.isPublic(req.getMethod(), req.getRequestURI().substring(req.getContextPath().length()));
     }
 
     @Override

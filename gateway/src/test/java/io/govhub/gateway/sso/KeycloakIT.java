@@ -336,13 +336,10 @@ class KeycloakIT {
                 })));
     }
 
-    /** The first rule of the gateway's role table that names this route (method and path with {@code x1} ids). */
+    /** The role table's rule for a route (method and path with {@code x1} ids). */
     private static java.util.Optional<EndpointRoles.Rule> ruleOf(String route) {
-        String method = route.substring(0, route.indexOf(' '));
-        String path = route.substring(route.indexOf(' ') + 1).replaceAll("\\{[^}]+}", "x1");
-        var matcher = new org.springframework.util.AntPathMatcher();
-        return EndpointRoles.RULES.stream().filter(r -> r.method() == null || r.method().name().equals(method))
-                .filter(r -> r.patterns().stream().anyMatch(p -> matcher.match(p, path))).findFirst();
+        return EndpointRoles.ruleFor(EndpointRoles.RULES, route.substring(0, route.indexOf(' ')),
+                route.substring(route.indexOf(' ') + 1).replaceAll("\\{[^}]+}", "x1"));
     }
 
     @TestFactory

@@ -45,15 +45,18 @@ class RateLimitIT extends EmbeddedAppIT {
     @Test
     void an_anonymous_caller_is_limited_by_address_with_retry_after() throws Exception {
         String limited = untilLimited("127.0.0.2", "/api/v1/divisions/371302", null);
+        if (retryAfter(limited) < 2) { // the window is about to end: take the next one, so the checks below fall in it
+            Thread.sleep(1100);
+            limited = untilLimited("127.0.0.2", "/api/v1/divisions/371302", null);
+        }
         assertThat(limited).contains("Content-Type: application/problem+json").contains("\"code\":\"RATE_LIMITED\"");
         assertThat(retryAfter(limited)).isBetween(1, 10);
         // the limit is the address's: another address is served
         assertThat(status(send("127.0.0.3", "GET", "/api/v1/divisions/371302", null))).isEqualTo(200);
         // the public pages count too, answered with a page
         String page = send("127.0.0.2", "GET", "/credit", null);
-        if (status(page) == 429) { // (unless the window ended just now)
-            assertThat(page).contains("Content-Type: text/html").contains("请求过于频繁");
-        }
+        assertThat(status(page)).isEqualTo(429);
+        assertThat(page).contains("Content-Type: text/html").contains("请求过于频繁");
         // the rest of the API is not public and not limited this way
         assertThat(status(send("127.0.0.2", "GET", "/api/v1/me", basic("clerk-lanshan")))).isEqualTo(200);
     }

@@ -198,11 +198,8 @@ class ScopeBatteryIT extends EmbeddedAppIT {
     }
 
     private static boolean adminOnly(String route) {
-        String method = route.substring(0, route.indexOf(' '));
-        String path = route.substring(route.indexOf(' ') + 1).replaceAll("\\{[^}]+}", "x1");
-        var matcher = new org.springframework.util.AntPathMatcher();
-        return EndpointRoles.RULES.stream().filter(r -> r.method() == null || r.method().name().equals(method))
-                .filter(r -> r.patterns().stream().anyMatch(p -> matcher.match(p, path))).findFirst()
+        return EndpointRoles.ruleFor(EndpointRoles.RULES, route.substring(0, route.indexOf(' ')),
+                        route.substring(route.indexOf(' ') + 1).replaceAll("\\{[^}]+}", "x1"))
                 .map(r -> r.roles().equals(Set.of(Role.ADMIN))).orElse(false);
     }
 
