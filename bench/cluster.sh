@@ -12,12 +12,14 @@
 #   BENCH_ONLY=throughput bench/cluster.sh             one part (throughput, scenarios, soak)
 #   RATE=40 SECONDS_PER_RUN=30 FAULT=60 OUTAGE=120 SOAK=30 bench/cluster.sh
 #   BENCH_ONLY=scenarios SCENARIOS=5 OUTAGE=600 bench/cluster.sh      one scenario: the partner down for 10 minutes
+#   BROKER_PAIR=true BENCH_ONLY=scenarios SCENARIOS=2 bench/cluster.sh a primary/backup broker pair (shared journal):
+#                                                      scenario 2 stops both, 2b kills the primary (backup takes over)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B install -DskipTests
 rm -f gateway/target/cluster-bench.txt
 ./mvnw -B verify -pl gateway -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ClusterBench \
-  -Dfailsafe.failIfNoSpecifiedTests=false -Dbench.only="${BENCH_ONLY:-}" -Dbench.scenarios="${SCENARIOS:-}" -Dbench.rate="${RATE:-40}" \
+  -Dfailsafe.failIfNoSpecifiedTests=false -Dbench.only="${BENCH_ONLY:-}" -Dbench.scenarios="${SCENARIOS:-}" -Dbench.broker-pair="${BROKER_PAIR:-false}" -Dbench.rate="${RATE:-40}" \
   -Dbench.seconds="${SECONDS_PER_RUN:-30}" -Dbench.fault-seconds="${FAULT:-60}" \
   -Dbench.partner-outage-seconds="${OUTAGE:-120}" -Dbench.soak-minutes="${SOAK:-30}" \
   | grep -E "^(#|##|cases|credit|[1-6]\. |minute|soak|\[(ERROR|INFO)\] (Tests run|BUILD))" || true

@@ -68,6 +68,8 @@ public class CaseSystemSimulator implements AutoCloseable {
     private final Map<String, JsonNode> cases = new ConcurrentHashMap<>();
     private final Map<String, List<Map<String, Object>>> messages = new ConcurrentHashMap<>();
     private final List<String> withdrawals = new CopyOnWriteArrayList<>();
+    /** Withdrawals of a case this system had not received yet: messages about one case out of order. */
+    private final List<String> withdrawalsBeforeCase = new CopyOnWriteArrayList<>();
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong refusedByOutage = new AtomicLong();
@@ -119,6 +121,11 @@ public class CaseSystemSimulator implements AutoCloseable {
         return List.copyOf(withdrawals);
     }
 
+    /** The case numbers whose withdrawal arrived before the case itself (the hub must send them in order). */
+    public List<String> withdrawalsBeforeCase() {
+        return List.copyOf(withdrawalsBeforeCase);
+    }
+
     private void cases(HttpExchange ex) throws IOException {
         try (ex) {
             Control c = control;
@@ -150,7 +157,11 @@ public class CaseSystemSimulator implements AutoCloseable {
                 }
                 send(ex, 200, Map.of("caseNumber", no, "duplicate", !first, "receivedBy", id));
             } else if ("POST".equals(method) && path.matches("/cases/[^/]+/withdrawal")) {
-                withdrawals.add(path.split("/")[2]);
+                String no = path.split("/")[2];
+                if (!cases.containsKey(no)) {
+                    withdrawalsBeforeCase.add(no);
+                }
+                withdrawals.add(no);
                 send(ex, 200, Map.of("withdrawn", true));
             } else if ("GET".equals(method) && path.matches("/cases/[^/]+/messages")) {
                 String no = path.split("/")[2];
@@ -260,6 +271,7 @@ public class CaseSystemSimulator implements AutoCloseable {
         m.put("duplicates", duplicates.get());
         m.put("refusedByOutage", refusedByOutage.get());
         m.put("withdrawals", withdrawals.size());
+        m.put("withdrawalsBeforeCase", withdrawalsBeforeCase.size());
         m.put("pushFailures", pushFailures.get());
         m.put("control", control);
         return m;

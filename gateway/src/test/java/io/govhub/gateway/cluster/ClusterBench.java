@@ -50,7 +50,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * </ol>
  * Settings (system properties): {@code bench.seconds} (30) per throughput run, {@code bench.rate} (40 cases/s),
  * {@code bench.fault-seconds} (60), {@code bench.partner-outage-seconds} (120), {@code bench.soak-minutes} (30),
- * {@code bench.only} (throughput, scenarios or soak; default all), {@code bench.scenarios} (which, e.g. "25"; default all). Results are printed and written to
+ * {@code bench.only} (throughput, scenarios or soak; default all), {@code bench.scenarios} (which, e.g. "25"; default
+ * all), {@code bench.broker-pair} (false: one broker without persistence; true: a primary and a backup broker on a
+ * shared journal, and scenario 2b, the primary killed). Results are printed and written to
  * {@code target/cluster-bench.txt}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -91,7 +93,7 @@ class ClusterBench {
     @BeforeAll
     static void start() throws Exception {
         Files.createDirectories(DIR);
-        services = SharedServices.start(DIR);
+        services = SharedServices.start(DIR, Boolean.getBoolean("bench.broker-pair"));
         partner = new CaseSystemSimulator("sim-cluster-partner", new CaseSystemSimulator.Control(0, 0, false,
                 CaseSystemSimulator.Script.RECEIVE_ONLY, 0, false));
         for (String name : List.of("node-a", "node-b", "node-c")) {
@@ -124,48 +126,8 @@ class ClusterBench {
 
     // ------------------------------------------------------------------------------------------------ requests
 
-    /** What one request came to. */
-    record Outcome(String key, String result, long latencyNanos, long dueNanos, int failovers) {
-    }
-
-    /**
-     * POSTs to the running nodes in turn from {@code first}; on no answer or 5xx the same request goes to the next one,
-     * 250 ms later, for up to 20 s. Answers the named field of the 2xx answer, or null.
-     */
-    static String post(String path, String user, String key, String body, int first, String field, AtomicInteger failovers)
-            throws InterruptedException {
-        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        for (int attempt = 0; System.nanoTime() < until; attempt++) {
-            List<ClusterNode> up = running();
-            if (up.isEmpty()) {
-                Thread.sleep(250);
-                continue;
-            }
-            ClusterNode n = up.get(Math.floorMod(first + attempt, up.size()));
-            try {
-                HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + n.port + path))
-                        .timeout(Duration.ofSeconds(10))
-                        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                                (user + ":demo123").getBytes(StandardCharsets.UTF_8)))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-                if (key != null) {
-                    b.header("Idempotency-Key", key);
-                }
-                HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                if (r.statusCode() >= 200 && r.statusCode() < 300) {
-                    return JSON.readTree(r.body()).path(field).asText();
-                }
-                if (r.statusCode() < 500) {
-                    throw new AssertionError(n.name + " refused " + path + ": " + r.statusCode() + " " + r.body());
-                }
-            } catch (IOException down) {
-                // no answer: the next node
-            }
-            failovers.incrementAndGet();
-            Thread.sleep(250);
-        }
-        return null;
+    private static ClusterClient client() {
+        return new ClusterClient(CLIENT, ClusterBench::running, Duration.ofSeconds(20));
     }
 
     static String decisions(long from, int count) {
@@ -229,7 +191,7 @@ class ClusterBench {
     private void casesClosedLoop(int n, int clients, Duration d, boolean measured) throws Exception {
         long end = System.nanoTime() + d.toNanos();
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-        AtomicInteger failovers = new AtomicInteger();
+        ClusterClient cluster = client();
         AtomicInteger failed = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long t0 = System.nanoTime();
@@ -239,8 +201,8 @@ class ClusterBench {
                 for (int i = 0; System.nanoTime() < end; i++) {
                     long s = System.nanoTime();
                     try {
-                        if (post("/api/v1/cases", "clerk-lanshan", "tp-" + SEQ.incrementAndGet(), CASE, client + i,
-                                "caseNumber", failovers) == null) {
+                        if (cluster.post("/api/v1/cases", "clerk-lanshan", "tp-" + SEQ.incrementAndGet(), CASE,
+                                client + i, "caseNumber") == null) {
                             failed.incrementAndGet();
                         }
                     } catch (InterruptedException e) {
@@ -265,7 +227,7 @@ class ClusterBench {
         long before = count("select count(*) from credit_record");
         long end = System.nanoTime() + d.toNanos();
         AtomicLong records = new AtomicLong();
-        AtomicInteger failovers = new AtomicInteger();
+        ClusterClient cluster = client();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long t0 = System.nanoTime();
         for (int c = 0; c < clients; c++) {
@@ -274,8 +236,8 @@ class ClusterBench {
                 for (int i = 0; System.nanoTime() < end; i++) {
                     long from = SEQ.getAndAdd(100);
                     try {
-                        if (post("/api/v1/credit/penalties", "credit-officer", null, decisions(from, 100), client + i,
-                                "submissionId", failovers) != null) {
+                        if (cluster.post("/api/v1/credit/penalties", "credit-officer", null, decisions(from, 100),
+                                client + i, "submissionId") != null) {
                             records.addAndGet(100);
                         }
                     } catch (InterruptedException e) {
@@ -300,12 +262,16 @@ class ClusterBench {
 
     // ------------------------------------------------------------------------------------------------ 2. scenarios
 
-    /** An open-loop load at a fixed rate over the running nodes: cases, and every fifth request a credit decision. */
+    /**
+     * An open-loop load at a fixed rate over the running nodes: cases, and every fifth request a credit decision; one
+     * case in four is withdrawn as soon as it has its receipt (two messages about one case, to arrive in order).
+     */
     static final class Load implements AutoCloseable {
         final Map<String, String> receipts = new ConcurrentHashMap<>();
         final Map<String, String> decisionReceipts = new ConcurrentHashMap<>();
+        final java.util.Set<String> withdrawn = ConcurrentHashMap.newKeySet();
         final ConcurrentLinkedQueue<long[]> samples = new ConcurrentLinkedQueue<>(); // {due, latency}
-        final AtomicInteger failovers = new AtomicInteger();
+        final ClusterClient cluster = client();
         final AtomicInteger unanswered = new AtomicInteger();
         private final ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor();
         private final ExecutorService workers = Executors.newFixedThreadPool(96);
@@ -325,8 +291,8 @@ class ClusterBench {
             try {
                 if (i % 5 == 0) {
                     long from = SEQ.incrementAndGet();
-                    String s = post("/api/v1/credit/penalties", "credit-officer", null, decisions(from, 1), (int) i,
-                            "submissionId", failovers);
+                    String s = cluster.post("/api/v1/credit/penalties", "credit-officer", null, decisions(from, 1),
+                            (int) i, "submissionId");
                     if (s == null) {
                         unanswered.incrementAndGet();
                     } else {
@@ -334,11 +300,18 @@ class ClusterBench {
                     }
                 } else {
                     String key = tag + "-" + i;
-                    String c = post("/api/v1/cases", "clerk-lanshan", key, CASE, (int) i, "caseNumber", failovers);
+                    String c = cluster.post("/api/v1/cases", "clerk-lanshan", key, CASE, (int) i, "caseNumber");
                     if (c == null) {
                         unanswered.incrementAndGet();
                     } else {
                         receipts.put(key, c);
+                        if (i % 5 == 2) {
+                            if (cluster.withdraw(c, (int) i + 1)) {
+                                withdrawn.add(c);
+                            } else {
+                                unanswered.incrementAndGet();
+                            }
+                        }
                     }
                 }
                 samples.add(new long[]{due, System.nanoTime() - due});
@@ -408,10 +381,15 @@ class ClusterBench {
         }
         // reconcile
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (System.nanoTime() < deadline && !load.receipts.values().stream().allMatch(partner::has)) {
+        while (System.nanoTime() < deadline && !(load.receipts.values().stream().allMatch(partner::has)
+                && partner.withdrawals().containsAll(load.withdrawn))) {
             Thread.sleep(250);
         }
         long delivered = load.receipts.values().stream().filter(partner::has).count();
+        java.util.Set<String> withdrawalsDelivered = new java.util.HashSet<>(partner.withdrawals());
+        withdrawalsDelivered.retainAll(load.withdrawn);
+        java.util.Set<String> outOfOrder = new java.util.HashSet<>(partner.withdrawalsBeforeCase());
+        outOfOrder.retainAll(load.withdrawn);
         long stored;
         long keys;
         String prefix = load.tag + "-";
@@ -459,12 +437,17 @@ class ClusterBench {
             storedDecisions = rs.getLong(1);
         }
         report(String.format("%-34s cases submitted %d / stored %d / delivered %d / duplicates %d / lost %d;"
-                        + " decisions %d / stored %d / waiting %d; unanswered %d (cases stored without a receipt %d), failed over %d;"
-                        + " p99 before %.1f / during %.1f / after %.1f ms; recovered %s", name, load.receipts.size(), stored,
-                delivered, duplicates, lost, load.decisionReceipts.size(), storedDecisions, waiting, load.unanswered.get(),
-                keysWithoutReceipt, load.failovers.get(), before, during, after, recovered < 0 ? "not within 40 s" : recovered + " ms after the repair"));
+                        + " withdrawn %d / withdrawal delivered %d / before its case %d;"
+                        + " decisions %d / stored %d / waiting %d; unanswered %d (cases stored without a receipt %d),"
+                        + " failed over %d, 5xx sent again %d; p99 before %.1f / during %.1f / after %.1f ms; recovered %s",
+                name, load.receipts.size(), stored, delivered, duplicates, lost, load.withdrawn.size(),
+                withdrawalsDelivered.size(), outOfOrder.size(), load.decisionReceipts.size(), storedDecisions, waiting,
+                load.unanswered.get(), keysWithoutReceipt, load.cluster.failovers.get(), load.cluster.serverErrors.get(),
+                before, during, after, recovered < 0 ? "not within 40 s" : recovered + " ms after the repair"));
         assertThat(lost).as(name + ": lost").isZero();
         assertThat(duplicates).as(name + ": duplicates").isZero();
+        assertThat(withdrawalsDelivered).as(name + ": withdrawals delivered").hasSameSizeAs(load.withdrawn);
+        assertThat(outOfOrder).as(name + ": withdrawals that arrived before their case").isEmpty();
         assertThat(storedDecisions).as(name + ": decisions stored").isEqualTo(load.decisionReceipts.size());
         assertThat(load.unanswered).as(name + ": requests no node answered within 20 s").hasValue(0);
     }
@@ -482,6 +465,10 @@ class ClusterBench {
         ClusterNode a = nodes.get(0);
         scenario("1. kill -9 of a node, restart", a::kill, 5, a::start);
         scenario("2. broker stopped " + f + " s", services::stopBroker, f, services::startBroker);
+        if (Boolean.getBoolean("bench.broker-pair")) {
+            scenario("2b. broker primary killed, backup live " + f + " s, primary back", services::killBrokerPrimary, f,
+                    services::restartBrokerPrimary);
+        }
         scenario("3. Redis stopped " + f + " s", services::stopRedis, f, services::startRedis);
         scenario("4. PostgreSQL restarted", services::restartPostgres, 1, () -> { });
         long outage = Integer.getInteger("bench.partner-outage-seconds", 120);

@@ -1,13 +1,11 @@
 package io.govhub.gateway.cluster;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.govhub.gateway.embedded.SharedServices;
 import io.govhub.simulators.CaseSystemSimulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Scale-out, the short scenarios that run in CI: two govhub nodes (separate JVMs) on one shared PostgreSQL, Redis and
- * Artemis broker (separate processes), a case-system SIMULATOR as the handling partner, and a client that submits
+ * Artemis broker pair, primary and backup (separate processes), a case-system SIMULATOR as the handling partner, and a client that submits
  * cases to the nodes in turn (and, when a node does not answer, sends the same request with the same idempotency key
  * to the other, as a load balancer would).
  * <ol>
@@ -33,13 +31,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   <li>meanwhile the partner is down (503) for a while: cases wait in the outbox;</li>
  *   <li>node A is started again, the partner comes back, the load goes on through both nodes;</li>
  *   <li>Redis is stopped for a few seconds under load, then started again (cases do not need it);</li>
- *   <li>the broker is stopped for a few seconds under load, losing what it held, then started again: credit
- *   submissions are received meanwhile, and the recovery job queues them again;</li>
+ *   <li>the broker's primary is killed ({@code kill -9}): the backup takes over with the journal they share; the
+ *   primary is started again and takes over from the backup (fail-back);</li>
+ *   <li>the broker (both of the pair) is stopped for a few seconds under load, then started again: credit
+ *   submissions are received meanwhile, and the recovery job queues what could not be sent;</li>
  *   <li>PostgreSQL is restarted under load: requests fail with 503 meanwhile and are sent again (same key);</li>
  *   <li>node B is stopped gracefully (SIGTERM) under load: its requests in flight complete, new ones go to A.</li>
  * </ol>
- * The load is cases and, every fifth request, a credit penalty decision. Then it reconciles: every receipt is one
- * case in the database, and every case reached the partner; every credit decision with a receipt is stored once
+ * The load is cases and, every fifth request, a credit penalty decision; one case in five is withdrawn as soon as it
+ * has its receipt. Then it reconciles: every receipt is one case in the database, and every case reached the
+ * partner; every withdrawal reached it too, and never before its case (in order per case); every credit decision with a receipt is stored once
  * and every submission fully processed. It prints
  * submitted / stored / delivered / duplicates / lost and passes only with lost = 0 and duplicates = 0 (duplicate
  * cases: two cases for one submission). A case delivered twice (a node died between sending it and recording
@@ -50,19 +51,16 @@ class TwoNodesIT {
 
     private static final Path DIR = Path.of("target/it-data/cluster-" + ProcessHandle.current().pid()).toAbsolutePath();
     private static final String ITEM = "11371302MB286010004010020010000";
-    /** Attempts per request, 250 ms apart, alternating the nodes: about 10 s, longer than a restart of PostgreSQL. */
-    private static final int RETRIES = 40;
     private static SharedServices services;
     private static CaseSystemSimulator partner;
     private static final ClusterNode[] nodes = new ClusterNode[2];
-    private final ObjectMapper json = new ObjectMapper();
-    private final java.util.concurrent.atomic.AtomicInteger failovers = new java.util.concurrent.atomic.AtomicInteger();
-    private final java.util.concurrent.atomic.AtomicInteger serverErrors = new java.util.concurrent.atomic.AtomicInteger();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** Both nodes in turn (a stopped one does not answer: the next), 20 s per request, longer than a restart of PostgreSQL. */
+    private final ClusterClient cluster = new ClusterClient(client, () -> List.of(nodes), Duration.ofSeconds(20));
 
     @BeforeAll
     static void startServicesPartnerAndNodes() throws Exception {
-        services = SharedServices.start(DIR);
+        services = SharedServices.start(DIR, true);
         partner = new CaseSystemSimulator("sim-cluster-partner", new CaseSystemSimulator.Control(0, 0, false,
                 CaseSystemSimulator.Script.RECEIVE_ONLY, 0, false));
         nodes[0] = new ClusterNode("node-a", DIR, services, partner.baseUrl(), List.of(), true);
@@ -91,7 +89,7 @@ class TwoNodesIT {
     private String submit(String key, int preferred) throws InterruptedException {
         String body = "{\"implementationCode\":\"" + ITEM + "\",\"division\":\"371302\",\"applicant\":{\"name\":\"李四\","
                 + "\"idType\":\"ID_CARD\",\"idNumber\":\"371302199001010011\",\"phone\":\"13800001234\"}}";
-        return post("/api/v1/cases", "clerk-lanshan", key, body, preferred, "caseNumber");
+        return cluster.post("/api/v1/cases", "clerk-lanshan", key, body, preferred, "caseNumber");
     }
 
     /** Submits one penalty decision to the preferred node, then the other; returns the submission id, or null. */
@@ -101,43 +99,7 @@ class TwoNodesIT {
                 + "\"CF_SY\":\"经查，当事人无证经营\",\"CF_YJ\":\"《食品安全法》第一百二十二条\",\"CF_CFLB\":\"罚款\",\"CF_NR\":\"罚款\","
                 + "\"CF_NR_FK\":\"0.5\",\"CF_JDRQ\":\"2026-11-20\",\"CF_CFJG\":\"临沂市市场监督管理局\",\"CF_CFJGDM\":"
                 + "\"11371300MB28500332\",\"CF_SJLY\":\"临沂市市场监督管理局\",\"CF_SJLYDM\":\"11371300MB28500332\"}";
-        return post("/api/v1/credit/penalties", "credit-officer", null, body, preferred, "submissionId");
-    }
-
-    /**
-     * POSTs JSON as a demo account to the preferred node; when a node does not answer or answers 5xx, the same request
-     * (same idempotency key) goes to the other one, 250 ms later, up to {@link #RETRIES} times. Returns the field of
-     * the 2xx answer, or null.
-     */
-    private String post(String path, String user, String idempotencyKey, String body, int preferred, String field)
-            throws InterruptedException {
-        for (int attempt = 0; attempt < RETRIES; attempt++) {
-            ClusterNode n = nodes[(preferred + attempt) % 2];
-            try {
-                HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + n.port + path))
-                        .timeout(Duration.ofSeconds(10))
-                        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                                (user + ":demo123").getBytes(StandardCharsets.UTF_8)))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-                if (idempotencyKey != null) {
-                    b.header("Idempotency-Key", idempotencyKey);
-                }
-                HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                if (r.statusCode() >= 200 && r.statusCode() < 300) {
-                    return json.readTree(r.body()).path(field).asText();
-                }
-                if (r.statusCode() < 500) {
-                    throw new AssertionError(n.name + " refused " + path + ": " + r.statusCode() + " " + r.body());
-                }
-                serverErrors.incrementAndGet(); // 5xx: e.g. 503 while the database restarts; sent again
-            } catch (IOException down) {
-                // this node does not answer (killed, or its connection was cut): the same request to the other one
-                failovers.incrementAndGet();
-            }
-            Thread.sleep(250); // a client backs off: a restart of the database takes a few seconds
-        }
-        return null;
+        return cluster.post("/api/v1/credit/penalties", "credit-officer", null, body, preferred, "submissionId");
     }
 
     @Test
@@ -145,6 +107,7 @@ class TwoNodesIT {
     void a_node_killed_under_load_and_a_partner_outage_lose_and_duplicate_nothing() throws Exception {
         Map<String, String> receipts = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
         Map<String, String> decisions = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+        java.util.Set<String> withdrawn = java.util.concurrent.ConcurrentHashMap.newKeySet();
         java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
         java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
         Thread client = new Thread(() -> {
@@ -165,6 +128,12 @@ class TwoNodesIT {
                         throw new AssertionError("no node gave a receipt for " + key);
                     }
                     receipts.put(key, caseNumber);
+                    if (i % 5 == 2) { // withdrawn at once: two messages about one case, which must arrive in order
+                        if (!cluster.withdraw(caseNumber, i % 2)) {
+                            throw new AssertionError("no node answered the withdrawal of " + caseNumber);
+                        }
+                        withdrawn.add(caseNumber);
+                    }
                     Thread.sleep(40);
                 }
             } catch (Throwable t) {
@@ -183,7 +152,11 @@ class TwoNodesIT {
         Thread.sleep(3000);
         services.startRedis();
         Thread.sleep(1000);
-        services.stopBroker();
+        services.killBrokerPrimary(); // the backup takes over with the journal
+        Thread.sleep(4000);
+        services.restartBrokerPrimary(); // and hands back to the primary
+        Thread.sleep(1000);
+        services.stopBroker(); // both: no broker at all
         Thread.sleep(3000);
         services.startBroker();
         Thread.sleep(1000);
@@ -197,7 +170,8 @@ class TwoNodesIT {
 
         // reconcile
         long until = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < until && !receipts.values().stream().allMatch(partner::has)) {
+        while (System.nanoTime() < until && !(receipts.values().stream().allMatch(partner::has)
+                && partner.withdrawals().containsAll(withdrawn))) {
             Thread.sleep(250);
         }
         int stored;
@@ -218,10 +192,18 @@ class TwoNodesIT {
                 + Math.max(0, stored - receipts.size()) + Math.max(0, keys - receipts.size());
         System.out.printf("cluster scenario: submitted %d / stored %d / delivered %d / duplicates %d / lost %d"
                 + " / redelivered %d / requests failed over %d / answered 5xx and sent again %d%n", receipts.size(), stored,
-                delivered, duplicates, lost, partner.duplicates(), failovers.get(), serverErrors.get());
+                delivered, duplicates, lost, partner.duplicates(), cluster.failovers.get(), cluster.serverErrors.get());
         assertThat(stored).isEqualTo(receipts.size());
         assertThat(duplicates).isZero();
         assertThat(lost).isZero();
+        // in order per case: each withdrawal reached the partner, never before its case
+        java.util.Set<String> withdrawalsDelivered = new java.util.HashSet<>(partner.withdrawals());
+        withdrawalsDelivered.retainAll(withdrawn);
+        System.out.printf("cluster scenario, withdrawals: %d withdrawn / %d delivered / %d before their case%n",
+                withdrawn.size(), withdrawalsDelivered.size(), partner.withdrawalsBeforeCase().size());
+        assertThat(withdrawn).isNotEmpty();
+        assertThat(withdrawalsDelivered).hasSameSizeAs(withdrawn);
+        assertThat(partner.withdrawalsBeforeCase()).isEmpty();
 
         // credit decisions: every submission processed (the ones the broker lost are queued again by the recovery
         // job), every decision with a receipt stored once

@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * The services a production deployment shares between its nodes, started on loopback as separate processes: a
- * PostgreSQL server, a Redis server, and an Artemis broker in its own JVM. For the tests that run govhub against
- * external services, with one node or several.
+ * PostgreSQL server, a Redis server, and an Artemis broker in its own JVM (or a primary/backup pair on a shared
+ * store, two JVMs). For the tests that run govhub against external services, with one node or several.
  */
 public final class SharedServices implements AutoCloseable {
 
@@ -19,47 +19,92 @@ public final class SharedServices implements AutoCloseable {
     private EmbeddedPostgresServer postgres;
     private EmbeddedRedisServer redis;
     private Process broker;
+    private Process backup;
     private final Path dir;
     private final int brokerPort;
+    /** The backup's port, or 0 for a lone broker. */
+    private final int backupPort;
 
     private SharedServices(Path dir, DataDirectory pgDir, DataDirectory redisDir, EmbeddedPostgresServer postgres,
-                           EmbeddedRedisServer redis, Process broker, int brokerPort) {
+                           EmbeddedRedisServer redis, int brokerPort, int backupPort) {
         this.dir = dir;
         this.pgDir = pgDir;
         this.redisDir = redisDir;
         this.postgres = postgres;
         this.redis = redis;
-        this.broker = broker;
         this.brokerPort = brokerPort;
+        this.backupPort = backupPort;
     }
 
+    /** With a lone broker without persistence. */
     public static SharedServices start(Path dir) throws Exception {
+        return start(dir, false);
+    }
+
+    /** @param brokerPair a primary and a backup broker on a shared store instead of a lone broker */
+    public static SharedServices start(Path dir, boolean brokerPair) throws Exception {
         DataDirectory pgDir = DataDirectory.open(dir.resolve("external-postgres"));
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(pgDir, 0);
         DataDirectory redisDir = DataDirectory.open(dir.resolve("external-redis"));
         EmbeddedRedisServer redis = EmbeddedRedisServer.start(redisDir, 0);
-        int brokerPort = LocalProcesses.freePort();
-        return new SharedServices(dir, pgDir, redisDir, postgres, redis, broker(dir, brokerPort, 1), brokerPort);
+        SharedServices s = new SharedServices(dir, pgDir, redisDir, postgres, redis, LocalProcesses.freePort(),
+                brokerPair ? LocalProcesses.freePort() : 0);
+        s.startBroker();
+        return s;
     }
 
-    private static Process broker(Path dir, int port, int run) throws Exception {
-        Path log = dir.resolve("broker-" + run + ".log");
-        Process broker = ChildJvm.start(log, List.of("-Xmx256m", "-cp", System.getProperty("java.class.path"),
+    private int brokerRuns;
+
+    private Process broker(String role, int port) throws Exception {
+        Path log = dir.resolve("broker-" + role + "-" + brokerRuns + ".log");
+        List<String> args = new java.util.ArrayList<>(List.of("-Xmx256m", "-cp", System.getProperty("java.class.path"),
                 StandaloneArtemisBroker.class.getName(), String.valueOf(port)));
-        ChildJvm.await(broker, log, l -> l.startsWith("ARTEMIS READY"), Duration.ofMinutes(1));
-        return broker;
+        if (backupPort != 0) {
+            args.addAll(List.of(role, dir.resolve("broker-store").toString(),
+                    String.valueOf(port == brokerPort ? backupPort : brokerPort)));
+        }
+        Process p = ChildJvm.start(log, args);
+        ChildJvm.await(p, log, l -> l.startsWith(role.equals("backup") ? "ARTEMIS BACKUP WAITING" : "ARTEMIS READY"),
+                Duration.ofMinutes(1));
+        return p;
     }
 
-    private int brokerRuns = 1;
-
-    /** Stops the broker (it keeps no messages: what was queued is lost, as in a crash of a broker without a backup). */
+    /**
+     * Stops the broker: the lone one (it keeps no messages: what was queued is lost, as in a crash of a broker
+     * without a backup), or both of a pair (the backup first, so that it does not take over; the journal stays).
+     */
     public void stopBroker() throws Exception {
+        if (backup != null) {
+            backup.getOutputStream().close();
+            backup.waitFor();
+            backup = null;
+        }
         broker.getOutputStream().close();
         broker.waitFor();
     }
 
+    /** Starts the broker: the lone one, or the primary then the backup of a pair. */
     public void startBroker() throws Exception {
-        broker = broker(dir, brokerPort, ++brokerRuns);
+        brokerRuns++;
+        broker = broker("primary", brokerPort);
+        if (backupPort != 0) {
+            backup = broker("backup", backupPort);
+        }
+    }
+
+    /** {@code kill -9} of the pair's primary: the backup takes over (the store's lock is freed by the death). */
+    public void killBrokerPrimary() throws Exception {
+        if (backupPort == 0) {
+            throw new IllegalStateException("no backup broker");
+        }
+        broker.destroyForcibly();
+        broker.waitFor();
+    }
+
+    /** Starts the pair's primary again after {@link #killBrokerPrimary}: it takes over from the backup (fail-back). */
+    public void restartBrokerPrimary() throws Exception {
+        brokerRuns++;
+        broker = broker("primary", brokerPort);
     }
 
     public EmbeddedPostgresServer postgres() {
@@ -98,11 +143,21 @@ public final class SharedServices implements AutoCloseable {
                 "--govhub.db.user=" + postgres.username(),
                 "--govhub.db.password=" + postgres.password(),
                 "--govhub.redis.url=" + redis.url(),
-                "--govhub.broker.url=tcp://127.0.0.1:" + brokerPort);
+                "--govhub.broker.url=" + brokerUrl());
+    }
+
+    /** One broker's URL, or the pair's (a client tries them in turn when it connects). */
+    public String brokerUrl() {
+        return backupPort == 0 ? "tcp://127.0.0.1:" + brokerPort
+                : "(tcp://127.0.0.1:" + brokerPort + ",tcp://127.0.0.1:" + backupPort + ")";
     }
 
     @Override
     public void close() throws Exception {
+        if (backup != null) {
+            backup.getOutputStream().close();
+            backup.destroy();
+        }
         broker.getOutputStream().close();
         broker.destroy();
         redis.close();
