@@ -74,12 +74,13 @@ public class DeliveryConfiguration {
     @Bean
     public DeliveryRelay deliveryRelay(DeliveryOutbox outbox, PartnerRegistry partners, List<PartnerTransport> transports,
                                        MessageLog messageLog, RetryPolicy policy, CaseService cases, Clock clock,
+                                       io.govhub.core.shared.Transactions tx,
                                        @Value("${govhub.delivery.lease:30s}") Duration lease,
                                        @Value("${govhub.delivery.max-age:72h}") Duration maxAge,
                                        @Value("${govhub.delivery.circuit-open:30s}") Duration circuitOpen) {
         return new DeliveryRelay(outbox, partners, transports, messageLog, policy, lease, maxAge, 100,
                 DeliveryRelay.breakerConfig(circuitOpen),
-                Map.of(CaseService.DISPATCH, e -> cases.dispatched(e.ref())), clock);
+                Map.of(CaseService.DISPATCH, e -> cases.dispatched(e.ref())), clock, tx);
     }
 
     @Bean

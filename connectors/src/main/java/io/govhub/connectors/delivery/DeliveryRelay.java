@@ -9,6 +9,7 @@ import io.govhub.core.caseflow.PartnerSystem;
 import io.govhub.core.delivery.DeliveryOutbox;
 import io.govhub.core.delivery.OutboxEntry;
 import io.govhub.core.delivery.RetryPolicy;
+import io.govhub.core.shared.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,10 +52,18 @@ public class DeliveryRelay {
     private final Clock clock;
     private final long openWait;
     private final Map<String, Instant> openedAt = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Transactions tx;
 
+    /**
+     * @param tx the relay's own bookkeeping (a claim, the log record of an attempt, a delivery's outcome and its
+     *           effect) commits without waiting for the database's disk: if the database loses it in a crash, the
+     *           message is simply sent again, which receivers absorb
+     */
     public DeliveryRelay(DeliveryOutbox outbox, PartnerRegistry partners, List<PartnerTransport> transports,
                          MessageLog messageLog, RetryPolicy policy, Duration lease, Duration maxAge, int batchSize,
-                         CircuitBreakerConfig breakerConfig, Map<String, Consumer<OutboxEntry>> onDelivered, Clock clock) {
+                         CircuitBreakerConfig breakerConfig, Map<String, Consumer<OutboxEntry>> onDelivered, Clock clock,
+                         Transactions tx) {
+        this.tx = tx;
         this.outbox = outbox;
         this.partners = partners;
         this.transports = transports.stream().collect(java.util.stream.Collectors.toMap(PartnerTransport::protocol, t -> t));
@@ -87,7 +96,7 @@ public class DeliveryRelay {
 
     /** Sends one message now, if it is due and not claimed elsewhere (the broker's hint after a commit). */
     public void deliver(long id) {
-        outbox.claim(id, lease).ifPresent(this::attempt);
+        tx.inAsyncCommitTransaction(() -> outbox.claim(id, lease)).ifPresent(this::attempt);
     }
 
     /** Sends what is due; returns how many were attempted. Every node sweeps; claims keep them apart. */
@@ -144,16 +153,22 @@ public class DeliveryRelay {
             return;
         }
         long started = System.nanoTime();
-        messageLog.record(new MessageLog.Message(p.id(), MessageLog.Direction.OUT, e.kind(), "outbox-" + e.id() + "#"
-                + e.attempts(), caseNumber(e), e.payload(), p.logBodies()));
+        tx.inAsyncCommitTransaction(() -> {
+            messageLog.record(new MessageLog.Message(p.id(), MessageLog.Direction.OUT, e.kind(), "outbox-" + e.id() + "#"
+                    + e.attempts(), caseNumber(e), e.payload(), p.logBodies()));
+            return null;
+        });
         try {
             transport.send(p, e);
             breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-            outbox.delivered(e.id());
             Consumer<OutboxEntry> after = onDelivered.get(e.kind());
-            if (after != null) {
-                after.accept(e);
-            }
+            tx.inAsyncCommitTransaction(() -> {
+                outbox.delivered(e.id());
+                if (after != null) {
+                    after.accept(e);
+                }
+                return null;
+            });
         } catch (PartnerTransport.DeliveryFailure f) {
             breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, f);
             failed(e, p, f);

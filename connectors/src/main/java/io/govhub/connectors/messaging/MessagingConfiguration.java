@@ -57,6 +57,13 @@ public class MessagingConfiguration {
     }
 
     @Bean
+    public MaterialCleanupRoutes materialCleanupRoutes(io.govhub.core.caseflow.CaseService cases,
+            io.govhub.core.shared.SingletonJobs jobs,
+            @org.springframework.beans.factory.annotation.Value("${govhub.cases.unattached-material-ttl:24h}") java.time.Duration keep) {
+        return new MaterialCleanupRoutes(cases, jobs, keep);
+    }
+
+    @Bean
     public CreditSubmissionConsumer creditSubmissionConsumer(CreditIntakeService intake) {
         return new CreditSubmissionConsumer(intake);
     }

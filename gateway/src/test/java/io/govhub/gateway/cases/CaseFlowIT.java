@@ -57,6 +57,8 @@ class CaseFlowIT extends EmbeddedAppIT {
     DemoSimulators demo;
     @Autowired
     io.govhub.core.audit.MessageLog messageLog;
+    @Autowired
+    io.govhub.core.caseflow.CaseService caseService;
 
     @BeforeAll
     static void startPartner() throws Exception {
@@ -516,6 +518,34 @@ class CaseFlowIT extends EmbeddedAppIT {
         assertThat(download.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(download.body()).startsWith("%PDF-");
         assertThat(http().get("/api/v1/cases/" + no + "/materials/" + ref, "clerk-feixian").status()).isEqualTo(404);
+    }
+
+    @Test
+    void uploadsNoCaseTookAreDeletedAfterTheirTimeAndOthersKept() {
+        byte[] pdf = "%PDF-1.4\n%orphan\n".getBytes(StandardCharsets.US_ASCII);
+        String stale = upload("clerk-lanshan", "id-card.pdf", pdf).json().path("ref").asText();
+        String fresh = upload("clerk-lanshan", "id-card.pdf", pdf).json().path("ref").asText();
+        String taken = upload("clerk-lanshan", "form.pdf", pdf).json().path("ref").asText();
+        Http.Response r = submit("clerk-lanshan", "k-" + UUID.randomUUID(), "{\"implementationCode\":\"" + ITEM
+                + "\",\"division\":\"371302\",\"applicant\":{\"name\":\"李四\",\"idType\":\"ID_CARD\",\"idNumber\":"
+                + "\"371302199001010011\",\"phone\":\"13800001234\"},\"materials\":[\"" + taken + "\"]}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        // uploaded two days ago: the stale one and the one the case took
+        jdbc.update("update case_material set uploaded_at = now() - interval '2 days' where ref in (?::uuid, ?::uuid)",
+                stale, taken);
+        // what the hourly job runs (under a ShedLock lock, which a test cannot count on being free)
+        int removed = caseService.removeUnattachedMaterials(Duration.ofHours(24));
+        assertThat(removed).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.queryForList("select ref::text from case_material where ref in (?::uuid, ?::uuid, ?::uuid)",
+                String.class, stale, fresh, taken)).containsExactlyInAnyOrder(fresh, taken);
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where event = 'MATERIALS_REMOVED'", Integer.class))
+                .isPositive();
+        // a reference to the deleted upload is now unknown
+        Http.Response late = submit("clerk-lanshan", "k-" + UUID.randomUUID(), "{\"implementationCode\":\"" + ITEM
+                + "\",\"division\":\"371302\",\"applicant\":{\"name\":\"李四\",\"idType\":\"ID_CARD\",\"idNumber\":"
+                + "\"371302199001010011\",\"phone\":\"13800001234\"},\"materials\":[\"" + stale + "\"]}");
+        assertThat(late.status()).isEqualTo(422);
+        assertThat(late.code()).isEqualTo("MATERIAL_NOT_FOUND");
     }
 
     Http.Response upload(String user, String fileName, byte[] content) {

@@ -459,6 +459,9 @@ class ClusterBench {
         while (running().size() < 3) {
             nodes.get(running().size()).start();
         }
+        try (Load warmUp = new Load("warm-up-" + SEQ.incrementAndGet(), Integer.getInteger("bench.rate", 40))) {
+            Thread.sleep(60_000); // the nodes' JIT, not measured: otherwise the first scenario's "before" is the warm-up
+        }
         long f = Integer.getInteger("bench.fault-seconds", 60);
         report("## fault scenarios (3 nodes, " + Integer.getInteger("bench.rate", 40) + " requests/s: 4 cases to 1 credit decision;"
                 + " fault " + f + " s)");

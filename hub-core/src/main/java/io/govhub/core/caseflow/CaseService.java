@@ -240,6 +240,19 @@ public class CaseService {
         return m;
     }
 
+    /**
+     * Deletes uploads no case took within {@code keep} of their upload (an applicant who uploaded and never
+     * submitted): personal documents are not kept without a purpose. Returns how many.
+     */
+    public int removeUnattachedMaterials(java.time.Duration keep) {
+        int n = store.deleteUnattachedMaterials(clock.instant().minus(keep));
+        if (n > 0) {
+            audit.record(AuditEvent.of("MATERIALS_REMOVED", "system", "未提交的上传材料已超过保留期限",
+                    Map.of("count", n, "keep", keep.toString())));
+        }
+        return n;
+    }
+
     /** The content of a material of a case the actor may see. */
     public byte[] materialContent(Actor actor, String caseNumber, String ref) {
         find(actor, caseNumber);

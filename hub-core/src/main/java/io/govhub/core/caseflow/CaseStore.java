@@ -70,6 +70,9 @@ public interface CaseStore {
     /** Stores an uploaded material not yet bound to a case. */
     void insertMaterial(Material m, byte[] content);
 
+    /** Deletes materials uploaded before {@code before} that no case took; returns how many. */
+    int deleteUnattachedMaterials(java.time.Instant before);
+
     /** Materials by reference that {@code uploadedBy} uploaded and that are not bound to another case. */
     List<Material> materials(List<String> refs, String uploadedBy);
 

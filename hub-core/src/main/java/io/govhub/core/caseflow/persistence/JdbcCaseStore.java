@@ -196,6 +196,11 @@ public class JdbcCaseStore implements CaseStore {
     }
 
     @Override
+    public int deleteUnattachedMaterials(Instant before) {
+        return jdbc.update("delete from case_material where case_number is null and uploaded_at < ?", Timestamp.from(before));
+    }
+
+    @Override
     public void insertMaterial(Material m, byte[] content) {
         jdbc.update("insert into case_material (ref, name, file_name, media_type, size_bytes, sha256, content, uploaded_by)"
                         + " values (?, ?, ?, ?, ?, ?, ?, ?)", UUID.fromString(m.ref()), m.name(), m.fileName(), m.mediaType(),
@@ -217,7 +222,8 @@ public class JdbcCaseStore implements CaseStore {
             }
         }
         return jdbc.query("select ref, name, file_name, media_type, size_bytes, sha256, uploaded_by from case_material"
-                + " where ref = any (?) and uploaded_by = ? and case_number is null", MATERIAL, ids.toArray(new UUID[0]), uploadedBy);
+                + " where ref = any (?) and uploaded_by = ? and case_number is null for update", MATERIAL,
+                ids.toArray(new UUID[0]), uploadedBy); // locked: the clean-up of unattached uploads waits, then skips them
     }
 
     @Override
