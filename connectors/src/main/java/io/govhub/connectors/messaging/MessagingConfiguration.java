@@ -26,12 +26,23 @@ public class MessagingConfiguration {
      */
     @Bean(destroyMethod = "shutdownNow")
     public java.util.concurrent.ExecutorService creditQueueSender() {
+        // one warning per 10 s with the count, not one per submission (a blocked broker made 50,000 lines in 5 minutes)
+        java.util.concurrent.atomic.AtomicLong refused = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong lastWarning = new java.util.concurrent.atomic.AtomicLong();
         return new java.util.concurrent.ThreadPoolExecutor(1, 1, 0, java.util.concurrent.TimeUnit.SECONDS,
                 new java.util.concurrent.LinkedBlockingQueue<>(10_000), r -> {
                     Thread t = new Thread(r, "credit-queue-sender");
                     t.setDaemon(true);
                     return t;
-                }, (r, pool) -> LOG.warn("Credit queue sender full; the recovery job queues what is left"));
+                }, (r, pool) -> {
+                    refused.incrementAndGet();
+                    long now = System.nanoTime();
+                    long last = lastWarning.get();
+                    if ((last == 0 || now - last > 10_000_000_000L) && lastWarning.compareAndSet(last, now)) {
+                        LOG.warn("Credit queue sender full (10,000 waiting; {} submission(s) not handed to it so far);"
+                                + " the recovery job queues them", refused.get());
+                    }
+                });
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(MessagingConfiguration.class);

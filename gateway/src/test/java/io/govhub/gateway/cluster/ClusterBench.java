@@ -360,12 +360,12 @@ class ClusterBench {
             end = System.nanoTime();
         }
         // time to recover: from the repair to the first second after which every second's p99 stays within twice
-        // the p99 before the fault
+        // the p99 before the fault (at least +20 ms), judged over 5 s at least: "not within 35 s" otherwise
         double before = load.p99(t0 + 5_000_000_000L, faultStart);
         double during = load.p99(faultStart, faultEnd);
         double after = load.p99(faultEnd + 20_000_000_000L, end);
         long recovered = -1;
-        for (long s = faultEnd; s < end; s += 1_000_000_000L) {
+        for (long s = faultEnd; s < end - 5_000_000_000L; s += 1_000_000_000L) { // at least 5 s seen steady
             boolean ok = true;
             for (long u = s; u < end - 1_000_000_000L; u += 1_000_000_000L) {
                 double p = load.p99(u, u + 1_000_000_000L);
@@ -443,7 +443,7 @@ class ClusterBench {
                 name, load.receipts.size(), stored, delivered, duplicates, lost, load.withdrawn.size(),
                 withdrawalsDelivered.size(), outOfOrder.size(), load.decisionReceipts.size(), storedDecisions, waiting,
                 load.unanswered.get(), keysWithoutReceipt, load.cluster.failovers.get(), load.cluster.serverErrors.get(),
-                before, during, after, recovered < 0 ? "not within 40 s" : recovered + " ms after the repair"));
+                before, during, after, recovered < 0 ? "not within 35 s" : recovered + " ms after the repair"));
         assertThat(lost).as(name + ": lost").isZero();
         assertThat(duplicates).as(name + ": duplicates").isZero();
         assertThat(withdrawalsDelivered).as(name + ": withdrawals delivered").hasSameSizeAs(load.withdrawn);

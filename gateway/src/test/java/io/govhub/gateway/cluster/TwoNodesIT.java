@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   <li>PostgreSQL is restarted under load: requests fail with 503 meanwhile and are sent again (same key);</li>
  *   <li>node B is stopped gracefully (SIGTERM) under load: its requests in flight complete, new ones go to A.</li>
  * </ol>
- * The load is cases and, every fifth request, a credit penalty decision; one case in five is withdrawn as soon as it
+ * The load is cases and, every fifth request, a credit penalty decision; one case in four is withdrawn as soon as it
  * has its receipt. Then it reconciles: every receipt is one case in the database, and every case reached the
  * partner; every withdrawal reached it too, and never before its case (in order per case); every credit decision with a receipt is stored once
  * and every submission fully processed. It prints
