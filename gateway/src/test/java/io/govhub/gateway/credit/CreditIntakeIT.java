@@ -183,6 +183,32 @@ class CreditIntakeIT extends EmbeddedAppIT {
     }
 
     @Test
+    void every_submission_is_in_the_message_log_with_the_hash_of_what_was_received() throws Exception {
+        String doc = "临市监罚〔2026〕日志" + System.nanoTime() % 100000 + "号";
+        String id = post("credit-officer", penalty(doc, "1")).json().path("submissionId").asText();
+        java.util.Map<String, Object> rest = jdbc.queryForMap("select peer, direction, operation, body_hash, body"
+                + " from message_log where correlation_id = ?", id);
+        assertThat(rest.get("peer")).isEqualTo("credit-officer");
+        assertThat(rest.get("direction")).isEqualTo("IN");
+        assertThat(rest.get("operation")).isEqualTo("CREDIT_PENALTY_REST");
+        assertThat((String) rest.get("body_hash")).matches("[0-9a-f]{64}");
+        assertThat(rest.get("body")).as("metadata only: the records are kept with the submission").isNull();
+
+        byte[] file = csv(java.util.List.of(penalty(doc + "-批", "1"))).getBytes(StandardCharsets.UTF_8);
+        String batch = upload("credit-officer", "处罚.csv", file).json().path("submissionId").asText();
+        java.util.Map<String, Object> logged = jdbc.queryForMap("select operation, body from message_log"
+                + " where correlation_id = ?", batch);
+        assertThat(logged.get("operation")).isEqualTo("CREDIT_PENALTY_BATCH");
+        JsonNode body = json.readTree((String) logged.get("body"));
+        assertThat(body.path("sha256").asText()).isEqualTo(java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(file)));
+        assertThat(body.path("bytes").asLong()).isEqualTo(file.length);
+        assertThat(body.path("file").asText()).isEqualTo("处罚.csv");
+        // and the chain still verifies with them in it
+        assertThat(http().get("/api/v1/admin/message-log/verify", "admin").json().path("valid").asBoolean()).isTrue();
+    }
+
+    @Test
     void an_xlsx_batch() throws Exception {
         ObjectNode r = penalty("临市监罚〔2026〕表" + System.nanoTime() % 100000 + "号", "3");
         byte[] xlsx;

@@ -34,7 +34,24 @@ public abstract class BrowserIT extends EmbeddedAppIT {
     protected void submit(WebElement control) {
         WebElement page = driver.findElement(By.tagName("html"));
         control.click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> replaced(page));
+    }
+
+    /**
+     * Whether the old page's element is gone. Selenium's own {@code stalenessOf} knows only the "stale element"
+     * answer; chromedriver 156 sometimes answers, for the old page's node during the swap, "Node with given id does not
+     * belong to the document" (a plain WebDriverException; it failed a CI run): that is gone too. Anything else:
+     * asked again.
+     */
+    private static boolean replaced(WebElement page) {
+        try {
+            page.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException gone) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            return e.getMessage() != null && e.getMessage().contains("does not belong to the document");
+        }
     }
 
     /** {@link #submit} with the control found by a selector, then the element the next page must have. */

@@ -104,8 +104,8 @@ public class CoreConfiguration {
     @Bean
     public io.govhub.core.credit.CreditIntakeService creditIntakeService(io.govhub.core.credit.CreditStore store,
             io.govhub.core.credit.CreditWorkQueue queue, DivisionDirectory directory, CalendarService calendar,
-            AuditPort audit, Transactions tx, java.time.Clock clock) {
-        return new io.govhub.core.credit.CreditIntakeService(store, queue, directory, calendar, audit, tx, clock);
+            AuditPort audit, Transactions tx, java.time.Clock clock, io.govhub.core.audit.MessageLog messageLog) {
+        return new io.govhub.core.credit.CreditIntakeService(store, queue, directory, calendar, audit, tx, clock, messageLog);
     }
 
     @Bean

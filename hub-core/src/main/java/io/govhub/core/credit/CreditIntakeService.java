@@ -48,11 +48,20 @@ public class CreditIntakeService {
     private final CalendarService calendar;
     private final AuditPort audit;
     private final Transactions tx;
+    private final io.govhub.core.audit.MessageLog messageLog;
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private final Clock clock;
     private final PublicityRules publicity = PublicityRules.bundled();
 
+    /**
+     * @param messageLog every submission is a message-log record (报文日志) in its receipt's transaction: peer, channel,
+     *                   submission id and the SHA-256 of what was received (the records as JSON, or the file's bytes);
+     *                   metadata only, since the records themselves are kept with the submission
+     */
     public CreditIntakeService(CreditStore store, CreditWorkQueue queue, DivisionDirectory directory,
-                               CalendarService calendar, AuditPort audit, Transactions tx, Clock clock) {
+                               CalendarService calendar, AuditPort audit, Transactions tx, Clock clock,
+                               io.govhub.core.audit.MessageLog messageLog) {
+        this.messageLog = messageLog;
         this.store = store;
         this.queue = queue;
         this.directory = directory;
@@ -76,6 +85,9 @@ public class CreditIntakeService {
                     clock.instant(), records.size()), records);
             audit.record(AuditEvent.of("CREDIT_SUBMITTED", actor.username(), channel,
                     Map.of("submissionId", id, "type", type.name(), "records", records.size())));
+            messageLog.record(new io.govhub.core.audit.MessageLog.Message(actor.username(),
+                    io.govhub.core.audit.MessageLog.Direction.IN, "CREDIT_" + type.name() + "_" + channel, id, null,
+                    json(records), false));
             tx.afterCommit(() -> queue.submitted(id));
             return null;
         });
@@ -136,6 +148,11 @@ public class CreditIntakeService {
                 store.setRecordCount(id, count[0]);
                 audit.record(AuditEvent.of("CREDIT_SUBMITTED", actor.username(), channel,
                         Map.of("submissionId", id, "type", type[0].name(), "records", count[0], "file", fileName)));
+                // the file itself is not logged (up to hundreds of MB): its name, size and SHA-256, in the chain
+                messageLog.record(new io.govhub.core.audit.MessageLog.Message(actor.username(),
+                        io.govhub.core.audit.MessageLog.Direction.IN, "CREDIT_" + type[0].name() + "_" + channel, id, null,
+                        json(Map.of("file", fileName, "bytes", size(file), "sha256", sha256(file), "records", count[0])),
+                        true));
                 tx.afterCommit(() -> queue.submitted(id));
                 return null;
             });
@@ -143,6 +160,37 @@ public class CreditIntakeService {
             throw e.getCause();
         }
         return new Receipt(id, type[0].name(), count[0], CreditStore.RecordStatus.RECEIVED.name());
+    }
+
+    private static String json(Object o) {
+        try {
+            return JSON.writeValueAsString(o);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long size(java.nio.file.Path file) {
+        try {
+            return java.nio.file.Files.size(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String sha256(java.nio.file.Path file) {
+        try (var in = java.nio.file.Files.newInputStream(file)) {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                d.update(buf, 0, n);
+            }
+            return HexFormat.of().formatHex(d.digest());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
