@@ -61,9 +61,10 @@ public class CaseSoapService {
             var a = in.getApplicant();
             CaseService.Submitted s = cases.submit(actor, in.getIdempotencyKey(), new CaseSubmission(
                     in.getImplementationCode(), in.getDivision(), a.getName(), a.getIdType(), a.getIdNumber(), a.getPhone(),
-                    List.of()), json(Map.of("operation", "submitCase", "implementationCode", nz(in.getImplementationCode()),
-                    "division", nz(in.getDivision()), "applicant", Map.of("name", nz(a.getName()), "idType",
-                            nz(a.getIdType()), "idNumber", nz(a.getIdNumber()), "phone", nz(a.getPhone())))));
+                    List.of()), asReceived(() -> json(Map.of("operation", "submitCase", "implementationCode",
+                    nz(in.getImplementationCode()), "division", nz(in.getDivision()), "applicant", Map.of("name",
+                            nz(a.getName()), "idType", nz(a.getIdType()), "idNumber", nz(a.getIdNumber()), "phone",
+                            nz(a.getPhone()))))));
             SubmitCaseResponse out = new SubmitCaseResponse();
             out.setCaseNumber(s.c().caseNumber());
             out.setStatus(s.c().status().name());
@@ -91,9 +92,9 @@ public class CaseSoapService {
             in.getDetail().forEach(d -> details.put(d.getName(), d.getValue()));
             StatusMessage m = new StatusMessage(in.getEventId(), in.getSequence(), type,
                     in.getOccurredAt() == null ? null : in.getOccurredAt().toGregorianCalendar().toInstant(), details);
-            CaseService.StatusOutcome o = cases.applyStatus(actor, in.getCaseNumber(), m, json(Map.of("operation",
-                    "reportStatus", "caseNumber", nz(in.getCaseNumber()), "sequence", in.getSequence(), "type",
-                    nz(in.getType()), "details", details)));
+            CaseService.StatusOutcome o = cases.applyStatus(actor, in.getCaseNumber(), m, asReceived(() -> json(Map.of(
+                    "operation", "reportStatus", "caseNumber", nz(in.getCaseNumber()), "sequence", in.getSequence(),
+                    "type", nz(in.getType()), "details", details))));
             ReportStatusResponse out = new ReportStatusResponse();
             out.setCaseNumber(in.getCaseNumber());
             out.setOutcome(o.outcome());
@@ -150,6 +151,15 @@ public class CaseSoapService {
     }
 
     /** The request as the message log keeps it (JSON, so that its personal fields are masked by name). */
+    /**
+     * The body for the message log: the SOAP request as received (its XML), or, called outside a SOAP exchange, the
+     * parsed request as JSON.
+     */
+    private static String asReceived(java.util.function.Supplier<String> parsed) {
+        String raw = RawSoapRequest.current();
+        return raw != null ? raw : parsed.get();
+    }
+
     private static String json(Map<String, Object> m) {
         try {
             return JSON.writeValueAsString(m);

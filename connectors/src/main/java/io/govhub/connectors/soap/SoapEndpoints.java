@@ -8,7 +8,10 @@ import javax.xml.namespace.QName;
 import java.util.HashMap;
 import java.util.Map;
 
-/** How the hub publishes a SOAP service: WSDL-first, POJO, schema validation on, synchronous (security context). */
+/**
+ * How the hub publishes a SOAP service: WSDL-first, POJO, schema validation on, synchronous (security context), the
+ * request kept as received for the message log ({@link RawSoapRequest}).
+ */
 final class SoapEndpoints {
 
     private SoapEndpoints() {
@@ -26,6 +29,7 @@ final class SoapEndpoints {
         endpoint.setDataFormat(DataFormat.POJO);
         endpoint.setSynchronous(true);
         endpoint.setProperties(new HashMap<>(Map.of("schema-validation-enabled", "true")));
+        endpoint.getInInterceptors().add(new RawSoapRequest());
         return endpoint;
     }
 }

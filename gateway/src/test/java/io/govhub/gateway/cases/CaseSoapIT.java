@@ -36,6 +36,8 @@ class CaseSoapIT extends EmbeddedAppIT {
 
     @Autowired
     DemoSimulators demo;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     CasePort client(String user) {
         JaxWsProxyFactoryBean f = new JaxWsProxyFactoryBean();
@@ -142,6 +144,26 @@ class CaseSoapIT extends EmbeddedAppIT {
     static String envelope(String prolog, String body) {
         return prolog + "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\" xmlns:c=\"" + NS + "\">"
                 + "<soap:Body>" + body + "</soap:Body></soap:Envelope>";
+    }
+
+    @Test
+    void theMessageLogKeepsTheRequestAsReceivedWithItsHashAndThePersonMasked() {
+        String key = "raw-" + UUID.randomUUID();
+        byte[] bytes = envelope("<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "<c:submitCase><c:idempotencyKey>" + key
+                + "</c:idempotencyKey><c:implementationCode>11371300MB285003323010000010000</c:implementationCode>"
+                + "<c:division>371302</c:division><c:applicant><c:name>王小明</c:name><c:idType>ID_CARD</c:idType>"
+                + "<c:idNumber>371302199001010011</c:idNumber><c:phone>13800001234</c:phone></c:applicant>"
+                + "</c:submitCase>").getBytes(StandardCharsets.UTF_8);
+        Http.Response r = http().send(Http.auth(HttpRequest.newBuilder(http().uri("/services/cases"))
+                .header("Content-Type", "text/xml; charset=utf-8").header("SOAPAction", "\"" + NS + "/submitCase\"")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)), "clerk-lanshan"));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        java.util.Map<String, Object> logged = jdbc.queryForMap("select body_hash, body from message_log"
+                + " where correlation_id = ? and operation = 'CASE_SUBMIT'", key);
+        // the hash is of the bytes the partner sent (UTF-8), so the partner can prove what it sent, and we what we got
+        assertThat(logged.get("body_hash")).isEqualTo(io.govhub.core.audit.MessageBodies.sha256Bytes(bytes));
+        assertThat((String) logged.get("body")).contains("<soap:Envelope").contains("11371300MB285003323010000010000")
+                .contains("王*").doesNotContain("王小明").doesNotContain("371302199001010011").doesNotContain("13800001234");
     }
 
     @Test

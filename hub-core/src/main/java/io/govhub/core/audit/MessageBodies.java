@@ -17,7 +17,8 @@ import java.util.Set;
 /**
  * How message bodies are protected before the message log stores them: JSON bodies have the known personal fields
  * masked (name of a person, ID number, phone, address), every other text is passed through the free-text masker (IDs and
- * mobile numbers anywhere); other bodies (XML) through the free-text masker only. Then capped at a size.
+ * mobile numbers anywhere); XML bodies (SOAP requests as received) have the same fields masked by element name, then
+ * the free-text masker. Then capped at a size.
  */
 public final class MessageBodies {
 
@@ -57,9 +58,77 @@ public final class MessageBodies {
             } catch (Exception notJson) {
                 masked = body;
             }
+        } else if (t.startsWith("<")) {
+            masked = maskXml(body);
         }
         masked = PersonalDataMasker.maskFreeText(masked);
         return masked.length() <= maxChars ? masked : masked.substring(0, maxChars) + "…[truncated " + masked.length() + " chars]";
+    }
+
+    /**
+     * XML (a SOAP request as received): the same fields as in JSON, by element name, wherever they are; a DTD is
+     * refused (the body is not trusted). What cannot be parsed is kept as it is (the free-text masker follows).
+     */
+    private static String maskXml(String body) {
+        try {
+            javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            f.setNamespaceAware(true);
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            f.setFeature(javax.xml.XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            f.setXIncludeAware(false);
+            f.setExpandEntityReferences(false);
+            javax.xml.parsers.DocumentBuilder b = f.newDocumentBuilder();
+            b.setErrorHandler(new org.xml.sax.helpers.DefaultHandler()); // errors end the parse, quietly
+            org.w3c.dom.Document doc = b.parse(new org.xml.sax.InputSource(new java.io.StringReader(body)));
+            maskXml(doc.getDocumentElement());
+            javax.xml.transform.TransformerFactory tf = javax.xml.transform.TransformerFactory.newInstance();
+            tf.setAttribute(javax.xml.XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            tf.setAttribute(javax.xml.XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
+            javax.xml.transform.Transformer out = tf.newTransformer();
+            out.setOutputProperty(javax.xml.transform.OutputKeys.OMIT_XML_DECLARATION, "yes");
+            java.io.StringWriter w = new java.io.StringWriter();
+            out.transform(new javax.xml.transform.dom.DOMSource(doc), new javax.xml.transform.stream.StreamResult(w));
+            return w.toString();
+        } catch (Exception notXml) {
+            return body;
+        }
+    }
+
+    private static void maskXml(org.w3c.dom.Element e) {
+        Map<String, org.w3c.dom.Element> leaves = new java.util.LinkedHashMap<>();
+        for (org.w3c.dom.Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof org.w3c.dom.Element c) {
+                if (hasChildElements(c)) {
+                    maskXml(c);
+                } else {
+                    leaves.putIfAbsent(c.getLocalName() == null ? c.getTagName() : c.getLocalName(), c);
+                }
+            }
+        }
+        org.w3c.dom.Element idType = leaves.get("idType");
+        boolean person = idType == null || !"USCC".equals(idType.getTextContent().strip());
+        for (Map.Entry<String, org.w3c.dom.Element> l : leaves.entrySet()) {
+            String k = l.getKey();
+            String v = l.getValue().getTextContent();
+            if (ID_FIELDS.contains(k)) {
+                l.getValue().setTextContent(PersonalDataMasker.maskIdNumber(v));
+            } else if (PHONE_FIELDS.contains(k)) {
+                l.getValue().setTextContent(PersonalDataMasker.maskPhone(v));
+            } else if (ADDRESS_FIELDS.contains(k)) {
+                l.getValue().setTextContent(PersonalDataMasker.maskAddress(v));
+            } else if (NAME_FIELDS.contains(k) && person && leaves.containsKey("idNumber")) {
+                l.getValue().setTextContent(PersonalDataMasker.maskName(v));
+            }
+        }
+    }
+
+    private static boolean hasChildElements(org.w3c.dom.Element e) {
+        for (org.w3c.dom.Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof org.w3c.dom.Element) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void mask(JsonNode node) {

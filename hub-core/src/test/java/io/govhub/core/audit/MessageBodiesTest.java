@@ -32,6 +32,22 @@ class MessageBodiesTest {
     }
 
     @Test
+    void personalFieldsOfXmlBodiesAreMaskedByElementName() {
+        String xml = "<s:Envelope xmlns:s=\"urn:s\" xmlns:c=\"urn:c\"><s:Body><c:submitCase><c:division>371302</c:division>"
+                + "<c:applicant><c:name>李四</c:name><c:idType>ID_CARD</c:idType><c:idNumber>371302199001010011</c:idNumber>"
+                + "<c:phone>0539-1234567</c:phone></c:applicant></c:submitCase></s:Body></s:Envelope>";
+        String out = MessageBodies.protect(xml, 10_000);
+        assertThat(out).contains("<c:division>371302</c:division>").contains("<c:idType>ID_CARD</c:idType>")
+                .doesNotContain("李四").doesNotContain("371302199001010011").doesNotContain("1234567");
+        String company = "<c:applicant xmlns:c=\"urn:c\"><c:name>临沂某某有限公司</c:name><c:idType>USCC</c:idType>"
+                + "<c:idNumber>91371300MA3C000004</c:idNumber></c:applicant>";
+        assertThat(MessageBodies.protect(company, 10_000)).contains("临沂某某有限公司");
+        // a DTD is not processed: the body stays as it was, then the free-text masker
+        String dtd = "<!DOCTYPE a [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><a><idNumber>371302199001010011</idNumber>&x;</a>";
+        assertThat(MessageBodies.protect(dtd, 10_000)).doesNotContain("root:").doesNotContain("371302199001010011");
+    }
+
+    @Test
     void theHashIsOverTheBodyAsSent() {
         assertThat(MessageBodies.sha256("abc")).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     }
