@@ -50,21 +50,23 @@ public class CreditSoapService {
     }
 
     public Receipt submitPermits(SubmitPermits in) throws CreditFault_Exception {
-        return guarded(() -> receipt(intake.receive(actor(), RecordType.PERMIT, maps(in.getRecord()), "SOAP")));
+        return guarded(() -> receipt(intake.receive(actor(), RecordType.PERMIT, maps(in.getRecord()), "SOAP",
+                RawSoapRequest.current())));
     }
 
     public Receipt submitPenalties(SubmitPenalties in) throws CreditFault_Exception {
-        return guarded(() -> receipt(intake.receive(actor(), RecordType.PENALTY, maps(in.getRecord()), "SOAP")));
+        return guarded(() -> receipt(intake.receive(actor(), RecordType.PENALTY, maps(in.getRecord()), "SOAP",
+                RawSoapRequest.current())));
     }
 
     public Receipt submitBatch(SubmitBatch in) throws CreditFault_Exception {
         return guarded(() -> receipt(intake.receive(actor(), RecordType.valueOf(in.getType().value()), maps(in.getRecord()),
-                "SOAP")));
+                "SOAP", RawSoapRequest.current())));
     }
 
     public Receipt correct(Correct in) throws CreditFault_Exception {
         return guarded(() -> receipt(intake.correct(actor(), RecordType.valueOf(in.getType().value()),
-                maps(List.of(in.getRecord())).get(0), "SOAP")));
+                maps(List.of(in.getRecord())).get(0), "SOAP", RawSoapRequest.current())));
     }
 
     public RevokeResponse revoke(Revoke in) throws CreditFault_Exception {

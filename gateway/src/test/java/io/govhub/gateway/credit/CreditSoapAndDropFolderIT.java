@@ -40,6 +40,8 @@ class CreditSoapAndDropFolderIT extends EmbeddedAppIT {
 
     static final String MARKET = "11371300MB28500332";
     final ObjectMapper json = new ObjectMapper();
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     CreditPort client(String user) {
         JaxWsProxyFactoryBean f = new JaxWsProxyFactoryBean();
@@ -135,6 +137,26 @@ class CreditSoapAndDropFolderIT extends EmbeddedAppIT {
                         f -> assertThat(f.getFaultInfo().getCode()).isEqualTo("ACCESS_DENIED"));
         assertThatThrownBy(() -> client(null).submitPenalties(in))
                 .isInstanceOf(WebServiceException.class).hasStackTraceContaining("401");
+    }
+
+    @Test
+    void theMessageLogHashesTheSoapRequestAsReceived() throws Exception {
+        StringBuilder fields = new StringBuilder();
+        penalty(doc(), "1").forEach((k, v) -> fields.append("<c:field code=\"").append(k).append("\">").append(v)
+                .append("</c:field>"));
+        byte[] bytes = ("<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\""
+                + " xmlns:c=\"http://govhub.io/ws/credit/v1\"><soap:Body><c:submitPenalties><c:record>" + fields
+                + "</c:record></c:submitPenalties></soap:Body></soap:Envelope>").getBytes(StandardCharsets.UTF_8);
+        Http.Response r = http().send(Http.auth(HttpRequest.newBuilder(http().uri("/services/credit"))
+                .header("Content-Type", "text/xml; charset=utf-8")
+                .header("SOAPAction", "\"http://govhub.io/ws/credit/v1/submitPenalties\"")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)), "credit-officer"));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("submissionId>([^<]+)<").matcher(r.body());
+        assertThat(id.find()).as(r.body()).isTrue();
+        String hash = jdbc.queryForObject("select body_hash from message_log where correlation_id = ?"
+                + " and operation = 'CREDIT_PENALTY_SOAP'", String.class, id.group(1));
+        assertThat(hash).isEqualTo(io.govhub.core.audit.MessageBodies.sha256Bytes(bytes));
     }
 
     @Test

@@ -72,6 +72,15 @@ public class CreditIntakeService {
     }
 
     public Receipt receive(Actor actor, RecordType type, List<Map<String, String>> records, String channel) {
+        return receive(actor, type, records, channel, null);
+    }
+
+    /**
+     * @param asReceived the request as it arrived (a SOAP request's XML), for the message log's hash; null: the
+     *                   records as JSON
+     */
+    public Receipt receive(Actor actor, RecordType type, List<Map<String, String>> records, String channel,
+                           String asReceived) {
         requireSubmitter(actor);
         requireOwnDecisions(actor, type, records);
         if (records.isEmpty() || records.size() > MAX_RECORDS_PER_REQUEST) {
@@ -87,7 +96,7 @@ public class CreditIntakeService {
                     Map.of("submissionId", id, "type", type.name(), "records", records.size())));
             messageLog.record(new io.govhub.core.audit.MessageLog.Message(actor.username(),
                     io.govhub.core.audit.MessageLog.Direction.IN, "CREDIT_" + type.name() + "_" + channel, id, null,
-                    json(records), false));
+                    asReceived != null ? asReceived : json(records), false));
             tx.afterCommit(() -> queue.submitted(id));
             return null;
         });
@@ -99,8 +108,13 @@ public class CreditIntakeService {
      * number must exist; it is then received like any submission, and stored as an update that keeps the history.
      */
     public Receipt correct(Actor actor, RecordType type, Map<String, String> record, String channel) {
+        return correct(actor, type, record, channel, null);
+    }
+
+    /** As {@link #correct(Actor, RecordType, Map, String)}, with the request as it arrived for the message log. */
+    public Receipt correct(Actor actor, RecordType type, Map<String, String> record, String channel, String asReceived) {
         ownRecord(actor, type, record.get(type.field("WSH")));
-        return receive(actor, type, List.of(record), channel);
+        return receive(actor, type, List.of(record), channel, asReceived);
     }
 
     /**
