@@ -150,7 +150,6 @@ public class CaseSoapService {
         return new GovhubFault_Exception(code.name() + ": " + text.en(), f);
     }
 
-    /** The request as the message log keeps it (JSON, so that its personal fields are masked by name). */
     /**
      * The body for the message log: the SOAP request as received (its XML), or, called outside a SOAP exchange, the
      * parsed request as JSON.
@@ -160,6 +159,7 @@ public class CaseSoapService {
         return raw != null ? raw : parsed.get();
     }
 
+    /** The parsed request as JSON (its personal fields masked by name in the log). */
     private static String json(Map<String, Object> m) {
         try {
             return JSON.writeValueAsString(m);

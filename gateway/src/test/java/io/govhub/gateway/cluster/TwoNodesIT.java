@@ -23,9 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Scale-out, the short scenarios that run in CI: two govhub nodes (separate JVMs) on one shared PostgreSQL, Redis and
- * Artemis broker pair, primary and backup (separate processes), a case-system SIMULATOR as the handling partner, and a client that submits
- * cases to the nodes in turn (and, when a node does not answer, sends the same request with the same idempotency key
- * to the other, as a load balancer would).
+ * Artemis primary/backup broker pair (separate processes), a case-system SIMULATOR as the handling partner, and a
+ * client that submits cases to the nodes in turn (and, when a node does not answer, sends the same request with the
+ * same idempotency key to the other, as a load balancer would).
  * <ol>
  *   <li>node A is killed with {@code kill -9} under load; the client carries on through node B;</li>
  *   <li>meanwhile the partner is down (503) for a while: cases wait in the outbox;</li>
@@ -40,8 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * </ol>
  * The load is cases and, every fifth request, a credit penalty decision; one case in four is withdrawn as soon as it
  * has its receipt. Then it reconciles: every receipt is one case in the database, and every case reached the
- * partner; every withdrawal reached it too, and never before its case (in order per case); every credit decision with a receipt is stored once
- * and every submission fully processed. It prints
+ * partner; every withdrawal reached it too, and never before its case (in order per case); every credit decision
+ * with a receipt is stored once and every submission fully processed. It prints
  * submitted / stored / delivered / duplicates / lost and passes only with lost = 0 and duplicates = 0 (duplicate
  * cases: two cases for one submission). A case delivered twice (a node died between sending it and recording
  * that) is absorbed by the partner's idempotent receiver; it is counted and printed as "redelivered".
@@ -152,7 +152,7 @@ class TwoNodesIT {
         Thread.sleep(3000);
         services.startRedis();
         Thread.sleep(1000);
-        services.killBrokerPrimary(); // the backup takes over with the journal
+        services.killBrokerPrimary(); // the backup takes over with the journal (fails if it does not)
         Thread.sleep(4000);
         services.restartBrokerPrimary(); // and hands back to the primary
         Thread.sleep(1000);

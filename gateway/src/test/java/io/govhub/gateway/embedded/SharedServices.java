@@ -20,6 +20,7 @@ public final class SharedServices implements AutoCloseable {
     private EmbeddedRedisServer redis;
     private Process broker;
     private Process backup;
+    private Path backupLog;
     private final Path dir;
     private final int brokerPort;
     /** The backup's port, or 0 for a lone broker. */
@@ -89,16 +90,33 @@ public final class SharedServices implements AutoCloseable {
         broker = broker("primary", brokerPort);
         if (backupPort != 0) {
             backup = broker("backup", backupPort);
+            backupLog = dir.resolve("broker-backup-" + brokerRuns + ".log");
         }
     }
 
-    /** {@code kill -9} of the pair's primary: the backup takes over (the store's lock is freed by the death). */
+    /**
+     * {@code kill -9} of the pair's primary, then waits until the backup reports that it took over (the store's lock
+     * is freed by the death); fails when it does not within 30 s.
+     */
     public void killBrokerPrimary() throws Exception {
         if (backupPort == 0) {
             throw new IllegalStateException("no backup broker");
         }
+        long before = backupActivations();
         broker.destroyForcibly();
         broker.waitFor();
+        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (backupActivations() == before) {
+            if (System.nanoTime() > until || !backup.isAlive()) {
+                throw new AssertionError("the backup broker did not take over; its log: " + backupLog);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** How often the backup has become live (it goes back to waiting after each fail-back, in the same process). */
+    private long backupActivations() throws java.io.IOException {
+        return java.nio.file.Files.readString(backupLog).lines().filter(l -> l.contains("(backup live)")).count();
     }
 
     /** Starts the pair's primary again after {@link #killBrokerPrimary}: it takes over from the backup (fail-back). */

@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -43,6 +44,20 @@ public final class MessageBodies {
         }
     }
 
+    /** The SHA-256 of a file's bytes, read once in blocks (a batch file can be hundreds of MB). */
+    public static String sha256(java.nio.file.Path file) throws java.io.IOException {
+        try (var in = java.nio.file.Files.newInputStream(file)) {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                d.update(buf, 0, n);
+            }
+            return HexFormat.of().formatHex(d.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The body as the log may keep it: masked, at most {@code maxChars} characters (cut with a marker). */
     public static String protect(String body, int maxChars) {
         if (body == null) {
@@ -68,23 +83,17 @@ public final class MessageBodies {
     /**
      * XML (a SOAP request as received): the same fields as in JSON, by element name, wherever they are; a DTD is
      * refused (the body is not trusted). What cannot be parsed is kept as it is (the free-text masker follows).
+     * Parser and serializer are made once per thread: looking their factories up costs more than masking a request.
      */
     private static String maskXml(String body) {
         try {
-            javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
-            f.setNamespaceAware(true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature(javax.xml.XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setXIncludeAware(false);
-            f.setExpandEntityReferences(false);
-            javax.xml.parsers.DocumentBuilder b = f.newDocumentBuilder();
+            javax.xml.parsers.DocumentBuilder b = XML_PARSER.get();
+            b.reset();
             b.setErrorHandler(new org.xml.sax.helpers.DefaultHandler()); // errors end the parse, quietly
             org.w3c.dom.Document doc = b.parse(new org.xml.sax.InputSource(new java.io.StringReader(body)));
             maskXml(doc.getDocumentElement());
-            javax.xml.transform.TransformerFactory tf = javax.xml.transform.TransformerFactory.newInstance();
-            tf.setAttribute(javax.xml.XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            tf.setAttribute(javax.xml.XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
-            javax.xml.transform.Transformer out = tf.newTransformer();
+            javax.xml.transform.Transformer out = XML_WRITER.get();
+            out.reset();
             out.setOutputProperty(javax.xml.transform.OutputKeys.OMIT_XML_DECLARATION, "yes");
             java.io.StringWriter w = new java.io.StringWriter();
             out.transform(new javax.xml.transform.dom.DOMSource(doc), new javax.xml.transform.stream.StreamResult(w));
@@ -94,32 +103,63 @@ public final class MessageBodies {
         }
     }
 
+    private static final ThreadLocal<javax.xml.parsers.DocumentBuilder> XML_PARSER = ThreadLocal.withInitial(() -> {
+        try {
+            javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            f.setNamespaceAware(true);
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            f.setFeature(javax.xml.XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            f.setXIncludeAware(false);
+            f.setExpandEntityReferences(false);
+            return f.newDocumentBuilder();
+        } catch (javax.xml.parsers.ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
+    });
+
+    private static final ThreadLocal<javax.xml.transform.Transformer> XML_WRITER = ThreadLocal.withInitial(() -> {
+        try {
+            javax.xml.transform.TransformerFactory tf = javax.xml.transform.TransformerFactory.newInstance();
+            tf.setAttribute(javax.xml.XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            tf.setAttribute(javax.xml.XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
+            return tf.newTransformer();
+        } catch (javax.xml.transform.TransformerConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
+    });
+
+    /** Masks the personal leaves of {@code e} (every one of a name, also repeated ones), then of its children. */
     private static void maskXml(org.w3c.dom.Element e) {
-        Map<String, org.w3c.dom.Element> leaves = new java.util.LinkedHashMap<>();
+        List<org.w3c.dom.Element> leaves = new java.util.ArrayList<>();
+        Map<String, String> first = new java.util.HashMap<>();
         for (org.w3c.dom.Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof org.w3c.dom.Element c) {
                 if (hasChildElements(c)) {
                     maskXml(c);
                 } else {
-                    leaves.putIfAbsent(c.getLocalName() == null ? c.getTagName() : c.getLocalName(), c);
+                    leaves.add(c);
+                    first.putIfAbsent(name(c), c.getTextContent());
                 }
             }
         }
-        org.w3c.dom.Element idType = leaves.get("idType");
-        boolean person = idType == null || !"USCC".equals(idType.getTextContent().strip());
-        for (Map.Entry<String, org.w3c.dom.Element> l : leaves.entrySet()) {
-            String k = l.getKey();
-            String v = l.getValue().getTextContent();
+        boolean person = !"USCC".equals(first.getOrDefault("idType", "").strip());
+        for (org.w3c.dom.Element l : leaves) {
+            String k = name(l);
+            String v = l.getTextContent();
             if (ID_FIELDS.contains(k)) {
-                l.getValue().setTextContent(PersonalDataMasker.maskIdNumber(v));
+                l.setTextContent(PersonalDataMasker.maskIdNumber(v));
             } else if (PHONE_FIELDS.contains(k)) {
-                l.getValue().setTextContent(PersonalDataMasker.maskPhone(v));
+                l.setTextContent(PersonalDataMasker.maskPhone(v));
             } else if (ADDRESS_FIELDS.contains(k)) {
-                l.getValue().setTextContent(PersonalDataMasker.maskAddress(v));
-            } else if (NAME_FIELDS.contains(k) && person && leaves.containsKey("idNumber")) {
-                l.getValue().setTextContent(PersonalDataMasker.maskName(v));
+                l.setTextContent(PersonalDataMasker.maskAddress(v));
+            } else if (NAME_FIELDS.contains(k) && person && first.containsKey("idNumber")) {
+                l.setTextContent(PersonalDataMasker.maskName(v));
             }
         }
+    }
+
+    private static String name(org.w3c.dom.Element e) {
+        return e.getLocalName() == null ? e.getTagName() : e.getLocalName();
     }
 
     private static boolean hasChildElements(org.w3c.dom.Element e) {

@@ -13,14 +13,10 @@ import io.govhub.core.shared.GovhubException;
 import io.govhub.core.shared.Text;
 import io.govhub.core.shared.Transactions;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -165,7 +161,7 @@ public class CreditIntakeService {
                 // the file itself is not logged (up to hundreds of MB): its name, size and SHA-256, in the chain
                 messageLog.record(new io.govhub.core.audit.MessageLog.Message(actor.username(),
                         io.govhub.core.audit.MessageLog.Direction.IN, "CREDIT_" + type[0].name() + "_" + channel, id, null,
-                        json(Map.of("file", fileName, "bytes", size(file), "sha256", sha256(file), "records", count[0])),
+                        json(Map.of("file", fileName, "bytes", size(file), "sha256", fileHash(file), "records", count[0])),
                         true));
                 tx.afterCommit(() -> queue.submitted(id));
                 return null;
@@ -192,18 +188,11 @@ public class CreditIntakeService {
         }
     }
 
-    private static String sha256(java.nio.file.Path file) {
-        try (var in = java.nio.file.Files.newInputStream(file)) {
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[1 << 16];
-            for (int n; (n = in.read(buf)) > 0; ) {
-                d.update(buf, 0, n);
-            }
-            return HexFormat.of().formatHex(d.digest());
+    private static String fileHash(java.nio.file.Path file) {
+        try {
+            return io.govhub.core.audit.MessageBodies.sha256(file);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 
@@ -575,10 +564,6 @@ public class CreditIntakeService {
     static String contentHash(CreditRecord r) {
         StringBuilder b = new StringBuilder();
         new TreeMap<>(r.fields()).forEach((k, v) -> b.append(k).append('=').append(v).append('\n'));
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return io.govhub.core.audit.MessageBodies.sha256(b.toString());
     }
 }

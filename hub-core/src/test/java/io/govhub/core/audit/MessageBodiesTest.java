@@ -39,6 +39,10 @@ class MessageBodiesTest {
         String out = MessageBodies.protect(xml, 10_000);
         assertThat(out).contains("<c:division>371302</c:division>").contains("<c:idType>ID_CARD</c:idType>")
                 .doesNotContain("李四").doesNotContain("371302199001010011").doesNotContain("1234567");
+        // every personal leaf of a name, not only the first (a landline is not caught by the free-text masker)
+        String twoPhones = "<c:applicant xmlns:c=\"urn:c\"><c:phone>0539-7654321</c:phone><c:phone>0539-1234567</c:phone>"
+                + "</c:applicant>";
+        assertThat(MessageBodies.protect(twoPhones, 10_000)).doesNotContain("7654321").doesNotContain("1234567");
         String company = "<c:applicant xmlns:c=\"urn:c\"><c:name>临沂某某有限公司</c:name><c:idType>USCC</c:idType>"
                 + "<c:idNumber>91371300MA3C000004</c:idNumber></c:applicant>";
         assertThat(MessageBodies.protect(company, 10_000)).contains("临沂某某有限公司");
@@ -48,7 +52,14 @@ class MessageBodiesTest {
     }
 
     @Test
-    void theHashIsOverTheBodyAsSent() {
+    void theHashIsOverTheBodyAsSent() throws Exception {
         assertThat(MessageBodies.sha256("abc")).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("govhub-hash", ".csv");
+        try {
+            java.nio.file.Files.writeString(file, "abc");
+            assertThat(MessageBodies.sha256(file)).isEqualTo(MessageBodies.sha256("abc"));
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
     }
 }
