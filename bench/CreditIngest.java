@@ -22,7 +22,7 @@ import java.util.Properties;
  *   copy DATADIR FILE          baseline: COPY of the same file into a plain table of text columns, in the same
  *                              database (govhub's embedded PostgreSQL, found through its data directory)
  *   idle DATADIR               waits until no submitted record waits (the demo decisions of the embedded mode)
- *   wait DATADIR N             waits for the submission of N records, printing when it was received (rows stored)
+ *   wait DATADIR N             waits for the submission of N records, printing when it was received (file stored)
  *                              and when every record had its outcome; then the outcome counts and forwarding messages
  * </pre>
  */
@@ -146,14 +146,15 @@ public class CreditIngest {
                             + " and channel = 'DROP' order by received_at desc limit 1")) {
                         if (rs.next()) {
                             id = rs.getString(1);
-                            System.out.printf("received (file read, %,d rows stored, receipt committed): %,d ms%n", n,
+                            System.out.printf("received (file read, file stored, receipt committed; %,d rows): %,d ms%n", n,
                                     (System.nanoTime() - t0) / 1_000_000);
                             received = true;
                         }
                     }
                 } else {
-                    try (ResultSet rs = s.executeQuery("select count(*) from credit_submission_record where submission_id = '"
-                            + id + "' and status = 'RECEIVED'")) {
+                    // a file's progress: how many of its records have their outcome (cheap to ask while it runs)
+                    try (ResultSet rs = s.executeQuery("select record_count - coalesce(processed_count, 0)"
+                            + " from credit_submission where id = '" + id + "'")) {
                         rs.next();
                         if (rs.getLong(1) == 0) {
                             break;

@@ -19,7 +19,7 @@ cd "$(dirname "$0")/.."
 N=${1:-1000000}
 HEAP=${2:-512m}
 PLATFORM=${3:-up}
-JAR=gateway/target/govhub.jar
+JAR=${GOVHUB_JAR:-gateway/target/govhub.jar}
 [ -f "$JAR" ] || ./mvnw -q package -DskipTests
 PGJAR=$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | grep -v sources | sort -V | tail -1)
 WORK=$(mktemp -d /tmp/govhub-bench.XXXXXX)
@@ -60,4 +60,4 @@ mv "$WORK/decisions.csv" "$WORK/drop/$MARKET/decisions.csv"
 helper wait "$WORK/data" "$N"
 kill $SAMPLER 2>/dev/null || true
 echo "peak heap used: $(cat "$WORK/peak" 2>/dev/null || echo '?') MiB (of -Xmx$HEAP)"
-grep -E "Drop folder: .* received" "$WORK/govhub.log" | tail -1 | cut -c1-220 || true
+grep -E "Drop folder: .* received|Credit file .* processed" "$WORK/govhub.log" | tail -2 | cut -c1-260 || true

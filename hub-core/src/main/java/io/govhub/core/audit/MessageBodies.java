@@ -44,13 +44,24 @@ public final class MessageBodies {
         }
     }
 
-    /** The SHA-256 of a file's bytes, read once in blocks (a batch file can be hundreds of MB). */
-    public static String sha256(java.nio.file.Path file) throws java.io.IOException {
+    /** What is done with each block of a file while it is hashed. */
+    @FunctionalInterface
+    public interface Blocks {
+        void accept(byte[] block, int length);
+    }
+
+    /**
+     * The SHA-256 of a file's bytes, read once in blocks of {@code blockSize} (a batch file can be hundreds of MB);
+     * each block is also handed to {@code blocks} (the last may be shorter), so a file is stored and hashed in one
+     * read.
+     */
+    public static String sha256(java.nio.file.Path file, int blockSize, Blocks blocks) throws java.io.IOException {
         try (var in = java.nio.file.Files.newInputStream(file)) {
             MessageDigest d = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[1 << 16];
-            for (int n; (n = in.read(buf)) > 0; ) {
+            byte[] buf = new byte[blockSize];
+            for (int n; (n = in.readNBytes(buf, 0, blockSize)) > 0; ) {
                 d.update(buf, 0, n);
+                blocks.accept(buf, n);
             }
             return HexFormat.of().formatHex(d.digest());
         } catch (NoSuchAlgorithmException e) {

@@ -31,6 +31,7 @@ import java.util.UUID;
  */
 public class CreditIntakeService {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CreditIntakeService.class);
     public static final int MAX_RECORDS_PER_REQUEST = 1000;
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
@@ -122,46 +123,34 @@ public class CreditIntakeService {
         return receiveBatch(actor, file, fileName, charset, "BATCH");
     }
 
-    /** As {@link #receiveBatch(Actor, java.nio.file.Path, String, java.nio.charset.Charset)}, naming the channel (DROP…). */
+    /**
+     * As {@link #receiveBatch(Actor, java.nio.file.Path, String, java.nio.charset.Charset)}, naming the channel (DROP…).
+     * The file is read to its end first (a file that cannot be read is refused and nothing is stored); then the file
+     * itself, its bytes as received, is the receipt: stored with the submission in one transaction, in parts, and
+     * hashed on the way for the message log. Its records are read from it again when it is processed.
+     */
     public Receipt receiveBatch(Actor actor, java.nio.file.Path file, String fileName, java.nio.charset.Charset charset,
                                 String channel) throws java.io.IOException {
         requireSubmitter(actor);
         String id = UUID.randomUUID().toString();
-        RecordType[] type = new RecordType[1];
         int[] count = {0};
+        RecordType type = CreditBatchReader.read(file, fileName, charset, t -> defaultsOf(actor.organisationUscc(), t),
+                t -> { }, row -> count[0]++);
+        if (count[0] == 0) {
+            throw new GovhubException(ErrorCode.REQUEST_FIELD_INVALID, Text.of("文件中没有记录", "the file holds no record"));
+        }
         try {
             tx.inTransaction(() -> {
-                List<Map<String, String>> chunk = new java.util.ArrayList<>();
-                try {
-                    CreditBatchReader.read(file, fileName, charset, t -> defaultsOf(actor, t), t -> {
-                        type[0] = t;
-                        store.saveSubmission(new CreditStore.Submission(id, t, actor.organisationUscc(), actor.username(),
-                                channel, clock.instant(), 0), List.of());
-                    }, row -> {
-                        chunk.add(row);
-                        if (chunk.size() == 1000) {
-                            store.addRecords(id, count[0], chunk);
-                            count[0] += chunk.size();
-                            chunk.clear();
-                        }
-                    });
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-                if (!chunk.isEmpty()) {
-                    store.addRecords(id, count[0], chunk);
-                    count[0] += chunk.size();
-                }
-                if (count[0] == 0) {
-                    throw new GovhubException(ErrorCode.REQUEST_FIELD_INVALID, Text.of("文件中没有记录", "the file holds no record"));
-                }
-                store.setRecordCount(id, count[0]);
+                store.saveSubmission(new CreditStore.Submission(id, type, actor.organisationUscc(), actor.username(),
+                        channel, clock.instant(), count[0]), List.of());
+                store.saveFile(id, fileName, charset == null ? null : charset.name());
+                String sha256 = storeFile(id, file);
                 audit.record(AuditEvent.of("CREDIT_SUBMITTED", actor.username(), channel,
-                        Map.of("submissionId", id, "type", type[0].name(), "records", count[0], "file", fileName)));
-                // the file itself is not logged (up to hundreds of MB): its name, size and SHA-256, in the chain
+                        Map.of("submissionId", id, "type", type.name(), "records", count[0], "file", fileName)));
+                // the file is kept with the submission, not in the log: its name, size and SHA-256, in the chain
                 messageLog.record(new io.govhub.core.audit.MessageLog.Message(actor.username(),
-                        io.govhub.core.audit.MessageLog.Direction.IN, "CREDIT_" + type[0].name() + "_" + channel, id, null,
-                        json(Map.of("file", fileName, "bytes", size(file), "sha256", fileHash(file), "records", count[0])),
+                        io.govhub.core.audit.MessageLog.Direction.IN, "CREDIT_" + type.name() + "_" + channel, id, null,
+                        json(Map.of("file", fileName, "bytes", size(file), "sha256", sha256, "records", count[0])),
                         true));
                 tx.afterCommit(() -> queue.submitted(id));
                 return null;
@@ -169,7 +158,20 @@ public class CreditIntakeService {
         } catch (java.io.UncheckedIOException e) {
             throw e.getCause();
         }
-        return new Receipt(id, type[0].name(), count[0], CreditStore.RecordStatus.RECEIVED.name());
+        return new Receipt(id, type.name(), count[0], CreditStore.RecordStatus.RECEIVED.name());
+    }
+
+    /** Size of a part of a stored batch file. */
+    static final int FILE_PART = 1 << 20;
+
+    /** Stores the file's bytes with the submission, a part at a time; returns their SHA-256 (hex). */
+    private String storeFile(String id, java.nio.file.Path file) {
+        int[] part = {0};
+        try {
+            return io.govhub.core.audit.MessageBodies.sha256(file, FILE_PART, (block, n) -> store.addFilePart(id, part[0]++, block, n));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String json(Object o) {
@@ -188,27 +190,20 @@ public class CreditIntakeService {
         }
     }
 
-    private static String fileHash(java.nio.file.Path file) {
-        try {
-            return io.govhub.core.audit.MessageBodies.sha256(file);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 
     /**
      * What a 2015-template row lacks and the submitter supplies: its organisation as the deciding authority and the
      * data source (an officer submits only their organisation's decisions; a row naming another authority is still
      * rejected by that rule).
      */
-    private Map<String, String> defaultsOf(Actor actor, RecordType type) {
-        if (actor.organisationUscc() == null) {
+    private Map<String, String> defaultsOf(String organisationUscc, RecordType type) {
+        if (organisationUscc == null) {
             return Map.of();
         }
-        String name = directory.organisation(actor.organisationUscc()).map(o -> o.name()).orElse("");
+        String name = directory.organisation(organisationUscc).map(o -> o.name()).orElse("");
         Map<String, String> d = new java.util.LinkedHashMap<>();
-        d.put(type == RecordType.PERMIT ? "XK_XKJGDM" : "CF_CFJGDM", actor.organisationUscc());
-        d.put(type == RecordType.PERMIT ? "XK_LYDWDM" : "CF_SJLYDM", actor.organisationUscc());
+        d.put(type == RecordType.PERMIT ? "XK_XKJGDM" : "CF_CFJGDM", organisationUscc);
+        d.put(type == RecordType.PERMIT ? "XK_LYDWDM" : "CF_SJLYDM", organisationUscc);
         if (!name.isEmpty()) {
             d.put(type == RecordType.PERMIT ? "XK_LYDW" : "CF_SJLY", name);
             d.put(type == RecordType.PERMIT ? "XK_XKJG" : "CF_CFJG", name);
@@ -284,6 +279,11 @@ public class CreditIntakeService {
             return; // nothing to do: a message for a submission that was never committed
         }
         LocalDate today = LocalDate.now(clock.withZone(CHINA));
+        CreditStore.StoredFile file = store.storedFile(submissionId).orElse(null);
+        if (file != null) {
+            processFile(s, file, today);
+            return;
+        }
         int after = -1;
         while (true) {
             int from = after;
@@ -309,19 +309,220 @@ public class CreditIntakeService {
         }
     }
 
+    /** Another node holds the file's progress: it processes the file, this node stops reading it. */
+    private static final class ProcessedElsewhere extends RuntimeException {
+        ProcessedElsewhere() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** How many evaluated chunks of a file may wait for their transaction (the heap holds at most these and one more). */
+    static final int CHUNKS_AHEAD = 2;
+
+    /**
+     * Processes a batch file kept as received: its records are read from the stored file in order, a chunk per
+     * transaction that locks the file's progress, inserts the chunk's outcomes and advances the progress. A crash
+     * loses at most the chunk in progress; the next attempt (any node) reads on from the progress. When another node
+     * holds the progress, or has moved it past this node's chunk, this one stops: that node processes the file (if it
+     * dies, the recovery hands the file out again once its progress has not moved for the grace period).
+     * <p>
+     * Two threads share the work: a reader parses, validates and derives the next chunks (CPU only) while this thread
+     * stores the previous one (mostly waiting for PostgreSQL), at most {@link #CHUNKS_AHEAD} chunks ahead.
+     */
+    private void processFile(CreditStore.Submission s, CreditStore.StoredFile file, LocalDate today) {
+        if (file.processedCount() >= s.recordCount()) {
+            return;
+        }
+        java.nio.file.Path copy = null;
+        Thread reader = null;
+        java.util.concurrent.BlockingQueue<Object> ready = new java.util.concurrent.ArrayBlockingQueue<>(CHUNKS_AHEAD);
+        Object end = new Object();
+        try {
+            copy = java.nio.file.Files.createTempFile("govhub-credit-", "-" + file.fileName().replaceAll("[^A-Za-z0-9.]", "_"));
+            try (java.io.OutputStream out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(copy))) {
+                store.copyFile(s.id(), out);
+            }
+            java.nio.file.Path source = copy;
+            reader = new Thread(() -> {
+                try {
+                    readFile(s, file, source, today, ready);
+                    ready.put(end);
+                } catch (InterruptedException e) {
+                    // the storing side stopped: nothing more to hand over
+                } catch (RuntimeException | java.io.IOException | Error e) {
+                    try {
+                        ready.put(e); // after the chunks before it: the storing side stores those first
+                    } catch (InterruptedException stopped) {
+                        // the storing side stopped meanwhile
+                    }
+                }
+            }, "credit-file-reader-" + s.id());
+            reader.setDaemon(true);
+            long started = System.nanoTime();
+            long waited = 0;
+            int chunks = 0;
+            reader.start();
+            while (true) {
+                long t = System.nanoTime();
+                Object item = ready.take();
+                waited += System.nanoTime() - t;
+                if (item == end) {
+                    // where the time went: waiting for the reader (parse, validate, derive) against storing
+                    LOG.info("Credit file {} processed: {} record(s) in {} chunk(s), {} ms; {} ms of it waiting for"
+                            + " the reader", s.id(), s.recordCount() - file.processedCount(), chunks,
+                            (System.nanoTime() - started) / 1_000_000, waited / 1_000_000);
+                    break;
+                }
+                chunks++;
+                if (item instanceof java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                if (item instanceof RuntimeException e) {
+                    throw e;
+                }
+                if (item instanceof Error e) {
+                    throw e;
+                }
+                @SuppressWarnings("unchecked")
+                List<Evaluated> chunk = (List<Evaluated>) item;
+                processFileChunk(s, chunk);
+            }
+        } catch (ProcessedElsewhere e) {
+            // another node holds the progress and reads on
+        } catch (InterruptedException e) {
+            // shutting down: the message is not taken as handled; its remaining records wait for the next attempt
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while processing credit file " + s.id(), e);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            if (reader != null) {
+                reader.interrupt();
+                ready.clear();
+                try {
+                    reader.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            if (copy != null) {
+                try {
+                    java.nio.file.Files.deleteIfExists(copy);
+                } catch (java.io.IOException e) {
+                    // a temporary copy left behind: the system's temp clean-up takes it
+                }
+            }
+        }
+    }
+
+    /** The reader's side: the file's records from the progress on, evaluated a chunk at a time, handed over in order. */
+    private void readFile(CreditStore.Submission s, CreditStore.StoredFile file, java.nio.file.Path source, LocalDate today,
+                          java.util.concurrent.BlockingQueue<Object> ready) throws java.io.IOException, InterruptedException {
+        List<CreditStore.SubmittedRecord> chunk = new java.util.ArrayList<>(CHUNK);
+        int[] next = {0};
+        int skip = file.processedCount();
+        try {
+            CreditBatchReader.read(source, file.fileName(),
+                    file.charset() == null ? null : java.nio.charset.Charset.forName(file.charset()),
+                    t -> defaultsOf(s.organisationUscc(), t), t -> { }, row -> {
+                        int index = next[0]++;
+                        if (index < skip) {
+                            return;
+                        }
+                        chunk.add(new CreditStore.SubmittedRecord(index, row, CreditStore.RecordStatus.RECEIVED, List.of(), null));
+                        if (chunk.size() == CHUNK) {
+                            handOver(ready, evaluate(s, chunk, today));
+                            chunk.clear();
+                        }
+                    });
+        } catch (Interrupted e) {
+            throw e.cause;
+        }
+        if (!chunk.isEmpty()) {
+            ready.put(evaluate(s, chunk, today));
+        }
+    }
+
+    /** Carries an interruption out of the reader's row callback. */
+    private static final class Interrupted extends RuntimeException {
+        final InterruptedException cause;
+
+        Interrupted(InterruptedException cause) {
+            super(null, cause, false, false);
+            this.cause = cause;
+        }
+    }
+
+    private static void handOver(java.util.concurrent.BlockingQueue<Object> ready, List<Evaluated> chunk) {
+        try {
+            ready.put(chunk);
+        } catch (InterruptedException e) {
+            throw new Interrupted(e);
+        }
+    }
+
+    /** One chunk of a file in one transaction; one record per transaction when another stores a decision meanwhile. */
+    private void processFileChunk(CreditStore.Submission s, List<Evaluated> chunk) {
+        try {
+            tx.inTransaction(() -> processFileRecords(s, chunk));
+        } catch (CreditStore.ConcurrentDecisionException e) {
+            for (Evaluated r : chunk) {
+                tx.inTransaction(() -> processFileRecords(s, List.of(r)));
+            }
+        }
+    }
+
+    private Void processFileRecords(CreditStore.Submission s, List<Evaluated> records) {
+        int done = store.lockProgress(s.id()).orElseThrow(ProcessedElsewhere::new);
+        int first = records.get(0).index();
+        int end = records.get(records.size() - 1).index() + 1;
+        if (done > first) {
+            throw new ProcessedElsewhere(); // another node is further on: it reads on, this one stops
+        } else if (done < first) {
+            throw new IllegalStateException("file submission " + s.id() + " processed up to " + done
+                    + ", but its next chunk starts at " + first);
+        }
+        storeEvaluated(s, records, true);
+        store.setProgress(s.id(), end);
+        return null;
+    }
+
     /** Validates, stores and forwards claimed records; returns the last index, or null when there were none. */
     private Integer processChunk(CreditStore.Submission s, List<CreditStore.SubmittedRecord> chunk, LocalDate today) {
+        return processChunk(s, chunk, today, false);
+    }
+
+    /**
+     * @param insert the records have no row yet (a file's): their outcomes are inserted, with the record as
+     *               received for the rejected ones; otherwise the waiting rows are updated
+     */
+    private Integer processChunk(CreditStore.Submission s, List<CreditStore.SubmittedRecord> chunk, LocalDate today,
+                                 boolean insert) {
         if (chunk.isEmpty()) {
             return null;
         }
+        storeEvaluated(s, evaluate(s, chunk, today), insert);
+        return chunk.get(chunk.size() - 1).index();
+    }
+
+    /** A record checked and derived, not stored yet: {@code record} when valid, otherwise its problems. */
+    private record Evaluated(int index, Map<String, String> raw, CreditStore.NewRecord record, List<FieldProblem> problems) {
+    }
+
+    /**
+     * Validates and derives a chunk's records: the work that needs no transaction (an organisation lookup apart),
+     * so a file's next chunk is evaluated while the previous one is being stored.
+     */
+    private List<Evaluated> evaluate(CreditStore.Submission s, List<CreditStore.SubmittedRecord> chunk, LocalDate today) {
         Instant now = clock.instant();
         io.govhub.core.calendar.WorkingDayCalendar cal = calendar.calendar();
-        List<CreditStore.Outcome> outcomes = new java.util.ArrayList<>(chunk.size());
-        List<CreditStore.NewRecord> valid = new java.util.ArrayList<>(chunk.size());
-        List<Integer> validIndex = new java.util.ArrayList<>(chunk.size());
+        List<Evaluated> out = new java.util.ArrayList<>(chunk.size());
+        // a chunk's records name a handful of organisations: each is looked up once per chunk, not once per record
+        Map<String, Boolean> known = new java.util.HashMap<>();
+        java.util.function.Predicate<String> knownOrganisation =
+                uscc -> known.computeIfAbsent(uscc, u -> directory.organisation(u).isPresent());
         for (CreditStore.SubmittedRecord r : chunk) {
-            CreditRecordParser.Parsed parsed = CreditRecordParser.parse(s.type(), r.raw(), today,
-                    uscc -> directory.organisation(uscc).isPresent());
+            CreditRecordParser.Parsed parsed = CreditRecordParser.parse(s.type(), r.raw(), today, knownOrganisation);
             List<FieldProblem> problems = new java.util.ArrayList<>(parsed.problems());
             if (parsed.valid() && s.organisationUscc() != null
                     && !s.organisationUscc().equals(parsed.record().authorityUscc())) {
@@ -329,30 +530,51 @@ public class CreditIntakeService {
                         "CREDIT_NOT_OWN_DECISION", Text.of("只能报送本单位作出的决定",
                         "an officer submits their own organisation's decisions only")));
             }
-            if (problems.isEmpty()) {
-                valid.add(derive(parsed.record(), cal, now));
-                validIndex.add(r.index());
+            out.add(problems.isEmpty() ? new Evaluated(r.index(), r.raw(), derive(parsed.record(), cal, now), List.of())
+                    : new Evaluated(r.index(), r.raw(), null, problems));
+        }
+        return out;
+    }
+
+    /**
+     * Stores evaluated records in the caller's transaction: the valid ones (new, update or duplicate), every
+     * outcome, and the forwarding of the new and changed ones.
+     *
+     * @param insert the records have no row yet (a file's): their outcomes are inserted, with the record as
+     *               received for the rejected ones; otherwise the waiting rows are updated
+     */
+    private void storeEvaluated(CreditStore.Submission s, List<Evaluated> evaluated, boolean insert) {
+        Map<Integer, Map<String, String>> rejectedRaw = new java.util.HashMap<>();
+        List<CreditStore.Outcome> outcomes = new java.util.ArrayList<>(evaluated.size());
+        List<Evaluated> valid = new java.util.ArrayList<>(evaluated.size());
+        for (Evaluated e : evaluated) {
+            if (e.record() != null) {
+                valid.add(e);
             } else {
-                outcomes.add(new CreditStore.Outcome(r.index(), CreditStore.RecordStatus.REJECTED, problems, null));
+                outcomes.add(new CreditStore.Outcome(e.index(), CreditStore.RecordStatus.REJECTED, e.problems(), null));
+                rejectedRaw.put(e.index(), e.raw());
             }
         }
-        List<CreditStore.Upsert> stored = store.upsertAll(valid);
+        List<CreditStore.Upsert> stored = store.upsertAll(valid.stream().map(Evaluated::record).toList());
         List<CreditForwarding.Item> forwards = new java.util.ArrayList<>();
         for (int i = 0; i < stored.size(); i++) {
             CreditStore.Upsert u = stored.get(i);
-            outcomes.add(new CreditStore.Outcome(validIndex.get(i), u.status(), List.of(), u.recordId()));
+            CreditStore.NewRecord n = valid.get(i).record();
+            outcomes.add(new CreditStore.Outcome(valid.get(i).index(), u.status(), List.of(), u.recordId()));
             if (u.status() == CreditStore.RecordStatus.ACCEPTED || u.status() == CreditStore.RecordStatus.UPDATED) {
-                CreditRecord record = valid.get(i).record();
                 Map<String, Object> payload = new java.util.LinkedHashMap<>();
-                payload.put("recordType", record.type().name());
+                payload.put("recordType", n.record().type().name());
                 payload.put("action", u.status() == CreditStore.RecordStatus.ACCEPTED ? "NEW" : "UPDATE");
-                payload.put("fields", record.fields());
+                payload.put("fields", new com.fasterxml.jackson.databind.util.RawValue(n.fieldsJson()));
                 forwards.add(new CreditForwarding.Item(u.recordId(), payload));
             }
         }
-        store.outcomes(s.id(), outcomes);
+        if (insert) {
+            store.insertOutcomes(s.id(), outcomes, rejectedRaw);
+        } else {
+            store.outcomes(s.id(), outcomes);
+        }
         forwarding.forwardAll(CreditForwarding.FORWARD, forwards);
-        return chunk.get(chunk.size() - 1).index();
     }
 
     /** What the hub derives from a valid record: deadline and punctuality, the public (masked) fields, publicity. */
@@ -369,7 +591,7 @@ public class CreditIntakeService {
         Map<String, String> publicFields = CreditPublicView.of(record);
         String subject = publicFields.getOrDefault(record.type().field("XDR_MC"), "");
         return new CreditStore.NewRecord(record, contentHash(record), publicFields, subject, due, now, late,
-                publicity.period(record));
+                publicity.period(record), json(record.fields()), json(publicFields));
     }
 
     public CreditStore.Submission submission(Actor actor, String id) {

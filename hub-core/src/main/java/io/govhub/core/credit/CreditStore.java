@@ -41,9 +41,43 @@ public interface CreditStore {
     /** How many records of a submission have each status. */
     Map<RecordStatus, Integer> statusCounts(String submissionId);
 
-    /** A validated record with what the hub derived from it, ready to be stored. */
+    /** A batch file kept as received: its name, the charset declared with it (null: detected), records processed. */
+    record StoredFile(String fileName, String charset, int processedCount) {
+    }
+
+    /** Marks a submission as a batch file kept as received (its records are read from it, not stored one by one). */
+    void saveFile(String submissionId, String fileName, String charset);
+
+    /** Appends a part of the file's bytes, numbered from 0. */
+    void addFilePart(String submissionId, int part, byte[] bytes, int length);
+
+    /** The batch file of a submission, if it was one. */
+    Optional<StoredFile> storedFile(String submissionId);
+
+    /** Writes the file's bytes as received, part by part. */
+    void copyFile(String submissionId, java.io.OutputStream out) throws java.io.IOException;
+
+    /**
+     * Locks a file submission's progress for the current transaction: how many of its records (in index order) have
+     * their outcome. Empty when another transaction holds it (another node is processing the file).
+     */
+    Optional<Integer> lockProgress(String submissionId);
+
+    void setProgress(String submissionId, int processed);
+
+    /**
+     * Inserts the outcomes of a file's records (they have no row before); {@code rejectedRaw} holds the records as
+     * received of the rejected ones, kept with their problems.
+     */
+    void insertOutcomes(String submissionId, List<Outcome> outcomes, Map<Integer, Map<String, String>> rejectedRaw);
+
+    /**
+     * A validated record with what the hub derived from it, ready to be stored; {@code fieldsJson} and
+     * {@code publicFieldsJson} are its fields and public fields as JSON, written once for the store and the forwarding.
+     */
     record NewRecord(CreditRecord record, String contentHash, Map<String, String> publicFields, String subjectPublic,
-                     LocalDate dueDate, Instant publishedAt, Integer lateWorkingDays, PublicityRules.Period publicity) {
+                     LocalDate dueDate, Instant publishedAt, Integer lateWorkingDays, PublicityRules.Period publicity,
+                     String fieldsJson, String publicFieldsJson) {
     }
 
     /** Stores a validated record: new, an update of the same decision (history kept), or a duplicate. */
@@ -126,7 +160,11 @@ public interface CreditStore {
 
     Optional<StoredRecord> find(String naturalKey);
 
-    /** Submissions with records still waiting that were received before {@code before} (their message was lost). */
+    /**
+     * Submissions with records still waiting that were received before {@code before} (their message was lost); a
+     * file only when its progress has not moved since then either (a long file being processed is not handed out
+     * again).
+     */
     List<String> waitingSince(Instant before);
 
     void revoke(long id, String reason);

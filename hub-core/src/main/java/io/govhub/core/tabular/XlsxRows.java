@@ -48,8 +48,20 @@ public final class XlsxRows {
             }
         } catch (io.govhub.core.shared.GovhubException e) {
             throw e; // the row handler's own verdict on the content
+        } catch (HandlerFailure e) {
+            throw e.failure; // the row handler's own failure (its store, its transaction), not the file's
         } catch (OpenXML4JException | SAXException | ParserConfigurationException | RuntimeException e) {
             throw new IOException("not a readable .xlsx file: " + e.getMessage(), e);
+        }
+    }
+
+    /** Carries what the row handler threw past POI's and the parser's own error handling. */
+    private static final class HandlerFailure extends RuntimeException {
+        final RuntimeException failure;
+
+        HandlerFailure(RuntimeException failure) {
+            super(null, failure, false, false);
+            this.failure = failure;
         }
     }
 
@@ -69,11 +81,17 @@ public final class XlsxRows {
 
         @Override
         public void endRow(int rowNum) {
-            if (!headerSeen) {
-                target.header(new ArrayList<>(cells));
-                headerSeen = true;
-            } else if (cells.stream().anyMatch(c -> c != null && !c.isBlank())) {
-                target.row(rowNum + 1, new ArrayList<>(cells));
+            try {
+                if (!headerSeen) {
+                    target.header(new ArrayList<>(cells));
+                    headerSeen = true;
+                } else if (cells.stream().anyMatch(c -> c != null && !c.isBlank())) {
+                    target.row(rowNum + 1, new ArrayList<>(cells));
+                }
+            } catch (io.govhub.core.shared.GovhubException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new HandlerFailure(e);
             }
         }
 

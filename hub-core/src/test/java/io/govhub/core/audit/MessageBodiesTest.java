@@ -56,8 +56,11 @@ class MessageBodiesTest {
         assertThat(MessageBodies.sha256("abc")).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
         java.nio.file.Path file = java.nio.file.Files.createTempFile("govhub-hash", ".csv");
         try {
-            java.nio.file.Files.writeString(file, "abc");
-            assertThat(MessageBodies.sha256(file)).isEqualTo(MessageBodies.sha256("abc"));
+            java.nio.file.Files.writeString(file, "abcde");
+            var blocks = new java.util.ArrayList<String>();
+            assertThat(MessageBodies.sha256(file, 2, (b, n) -> blocks.add(new String(b, 0, n))))
+                    .isEqualTo(MessageBodies.sha256("abcde"));
+            assertThat(blocks).containsExactly("ab", "cd", "e"); // every byte handed on once, in order
         } finally {
             java.nio.file.Files.delete(file);
         }

@@ -89,21 +89,95 @@ public class JdbcCreditStore implements CreditStore {
 
     @Override
     public List<SubmittedRecord> outcomePage(String submissionId, int afterIndex, int limit) {
-        return jdbc.query("select idx, status, problems::text, record_id from credit_submission_record"
-                        + " where submission_id = ? and idx > ? order by idx limit ?",
+        // a record without an outcome row is still waiting: a file's records get theirs when they are processed
+        return jdbc.query("select g.idx, coalesce(r.status, 'RECEIVED'), r.problems::text, r.record_id"
+                        + " from credit_submission s cross join lateral generate_series(greatest(?, -1) + 1,"
+                        + " least(s.record_count - 1, greatest(?, -1)::bigint + ?)) g(idx)"
+                        + " left join credit_submission_record r on r.submission_id = s.id and r.idx = g.idx"
+                        + " where s.id = ? order by g.idx",
                 (rs, i) -> new SubmittedRecord(rs.getInt(1), Map.of(), RecordStatus.valueOf(rs.getString(2)),
                         readProblems(rs.getString(3)), (Long) rs.getObject(4)),
-                UUID.fromString(submissionId), afterIndex, limit);
+                afterIndex, afterIndex, (long) limit, UUID.fromString(submissionId));
     }
 
     @Override
     public Map<RecordStatus, Integer> statusCounts(String submissionId) {
         Map<RecordStatus, Integer> counts = new java.util.EnumMap<>(RecordStatus.class);
+        int[] total = {0};
         jdbc.query("select status, count(*) from credit_submission_record where submission_id = ? group by status",
                 rs -> {
                     counts.put(RecordStatus.valueOf(rs.getString(1)), rs.getInt(2));
+                    total[0] += rs.getInt(2);
                 }, UUID.fromString(submissionId));
+        submission(submissionId).ifPresent(s -> {
+            if (s.recordCount() > total[0]) {
+                counts.merge(RecordStatus.RECEIVED, s.recordCount() - total[0], Integer::sum);
+            }
+        });
         return counts;
+    }
+
+    @Override
+    public void saveFile(String submissionId, String fileName, String charset) {
+        jdbc.update("update credit_submission set file_name = ?, file_charset = ?, processed_count = 0 where id = ?",
+                fileName, charset, UUID.fromString(submissionId));
+    }
+
+    @Override
+    public void addFilePart(String submissionId, int part, byte[] bytes, int length) {
+        jdbc.update(c -> {
+            var ps = c.prepareStatement("insert into credit_submission_file (submission_id, part, bytes) values (?, ?, ?)");
+            ps.setObject(1, UUID.fromString(submissionId));
+            ps.setInt(2, part);
+            ps.setBinaryStream(3, new java.io.ByteArrayInputStream(bytes, 0, length), length);
+            return ps;
+        });
+    }
+
+    @Override
+    public Optional<StoredFile> storedFile(String submissionId) {
+        return jdbc.query("select file_name, file_charset, processed_count from credit_submission where id = ?"
+                        + " and file_name is not null",
+                (rs, i) -> new StoredFile(rs.getString(1), rs.getString(2), rs.getInt(3)), UUID.fromString(submissionId))
+                .stream().findFirst();
+    }
+
+    @Override
+    public void copyFile(String submissionId, java.io.OutputStream out) throws java.io.IOException {
+        UUID id = UUID.fromString(submissionId);
+        Integer parts = jdbc.queryForObject("select count(*) from credit_submission_file where submission_id = ?",
+                Integer.class, id);
+        for (int part = 0; part < (parts == null ? 0 : parts); part++) {
+            byte[] bytes = jdbc.queryForObject("select bytes from credit_submission_file where submission_id = ?"
+                    + " and part = ?", byte[].class, id, part);
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public Optional<Integer> lockProgress(String submissionId) {
+        return jdbc.queryForList("select processed_count from credit_submission where id = ? and processed_count"
+                + " is not null for update skip locked", Integer.class, UUID.fromString(submissionId)).stream().findFirst();
+    }
+
+    @Override
+    public void setProgress(String submissionId, int processed) {
+        jdbc.update("update credit_submission set processed_count = ?, progress_at = now() where id = ?", processed,
+                UUID.fromString(submissionId));
+    }
+
+    @Override
+    public void insertOutcomes(String submissionId, List<Outcome> outcomes, Map<Integer, Map<String, String>> rejectedRaw) {
+        io.govhub.core.shared.PgCopy rows = new io.govhub.core.shared.PgCopy();
+        String id = submissionId;
+        String now = Instant.now().toString();
+        for (Outcome o : outcomes) {
+            Map<String, String> raw = rejectedRaw.get(o.index());
+            rows.value(id).value(o.index()).value(raw == null ? null : json(raw)).value(o.status().name())
+                    .value(o.problems().isEmpty() ? null : json(problemsJson(o.problems()))).value(o.recordId())
+                    .value(now).endRow();
+        }
+        rows.into(jdbc, "credit_submission_record", "submission_id, idx, raw, status, problems, record_id, processed_at");
     }
 
     private static final String INSERT_COLUMNS = "record_type, natural_key, authority_uscc, document_number,"
@@ -125,7 +199,7 @@ public class JdbcCreditStore implements CreditStore {
                     Date.valueOf(r.decisionDate()), n.dueDate() == null ? null : Date.valueOf(n.dueDate()),
                     Timestamp.from(n.publishedAt()), n.lateWorkingDays() == null ? null : n.lateWorkingDays() == 0,
                     n.lateWorkingDays(), publicity.end() == null ? null : Date.valueOf(publicity.end()), publicity.flag(),
-                    publicity.rulesVersion(), publicity.published(), json(r.fields()), json(n.publicFields()),
+                    publicity.rulesVersion(), publicity.published(), n.fieldsJson(), n.publicFieldsJson(),
                     n.contentHash());
             if (ids.isEmpty()) {
                 // another node stored the same decision meanwhile: compare with that one
@@ -166,8 +240,8 @@ public class JdbcCreditStore implements CreditStore {
         CreditRecord r = n.record();
         PublicityRules.Period publicity = n.publicity();
         history.add(new Object[] {c.id, c.version, c.fields, c.hash});
-        String fields = json(r.fields());
-        updates.add(new Object[] {n.subjectPublic(), Date.valueOf(r.decisionDate()), fields, json(n.publicFields()),
+        String fields = n.fieldsJson();
+        updates.add(new Object[] {n.subjectPublic(), Date.valueOf(r.decisionDate()), fields, n.publicFieldsJson(),
                 n.contentHash(), publicity.end() == null ? null : Date.valueOf(publicity.end()), publicity.flag(),
                 publicity.rulesVersion(), publicity.published(), c.version + 1, c.id});
         c.version++;
@@ -207,7 +281,7 @@ public class JdbcCreditStore implements CreditStore {
         long newOnes = records.stream().map(n -> n.record().naturalKey()).distinct().filter(k -> !current.containsKey(k)).count();
         java.util.Iterator<Long> ids = jdbc.queryForList("select nextval(pg_get_serial_sequence('credit_record', 'id'))"
                 + " from generate_series(1, ?)", Long.class, newOnes).iterator();
-        List<String[]> inserts = new ArrayList<>();
+        io.govhub.core.shared.PgCopy inserts = new io.govhub.core.shared.PgCopy();
         List<Object[]> history = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
         List<Upsert> result = new ArrayList<>(records.size());
@@ -217,12 +291,12 @@ public class JdbcCreditStore implements CreditStore {
             if (c == null) {
                 long id = ids.next();
                 PublicityRules.Period p = n.publicity();
-                String fields = json(r.fields());
-                inserts.add(new String[] {Long.toString(id), r.type().name(), r.naturalKey(), r.authorityUscc(),
-                        r.documentNumber(), n.subjectPublic(), r.decisionDate().toString(), text(n.dueDate()),
-                        n.publishedAt().toString(), n.lateWorkingDays() == null ? null : Boolean.toString(n.lateWorkingDays() == 0),
-                        text(n.lateWorkingDays()), text(p.end()), p.flag(), p.rulesVersion(), Boolean.toString(p.published()),
-                        fields, json(n.publicFields()), n.contentHash()});
+                String fields = n.fieldsJson();
+                inserts.value(id).value(r.type().name()).value(r.naturalKey()).value(r.authorityUscc())
+                        .value(r.documentNumber()).value(n.subjectPublic()).value(r.decisionDate()).value(n.dueDate())
+                        .value(n.publishedAt()).value(n.lateWorkingDays() == null ? null : n.lateWorkingDays() == 0)
+                        .value(n.lateWorkingDays()).value(p.end()).value(p.flag()).value(p.rulesVersion())
+                        .value(p.published()).value(fields).value(n.publicFieldsJson()).value(n.contentHash()).endRow();
                 current.put(r.naturalKey(), new Current(id, n.contentHash(), 1, fields));
                 result.add(new Upsert(id, RecordStatus.ACCEPTED));
             } else if (c.hash.equals(n.contentHash())) {
@@ -232,29 +306,11 @@ public class JdbcCreditStore implements CreditStore {
                 result.add(new Upsert(c.id, RecordStatus.UPDATED));
             }
         }
-        if (!inserts.isEmpty()) {
-            String[][] columns = new String[18][inserts.size()];
-            for (int i = 0; i < inserts.size(); i++) {
-                for (int k = 0; k < 18; k++) {
-                    columns[k][i] = inserts.get(i)[k];
-                }
-            }
-            try {
-                jdbc.update(c -> {
-                    var ps = c.prepareStatement("insert into credit_record (id, " + INSERT_COLUMNS + ") select v1::bigint,"
-                            + " v2, v3, v4, v5, v6, v7::date, v8::date, v9::timestamptz, v10::boolean, v11::int, v12::date,"
-                            + " v13, v14, v15::boolean, v16::jsonb, v17::jsonb, v18 from unnest(?::text[], ?::text[],"
-                            + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
-                            + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
-                            + " as v(v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18)");
-                    for (int k = 0; k < 18; k++) {
-                        ps.setArray(k + 1, c.createArrayOf("text", columns[k]));
-                    }
-                    return ps;
-                });
-            } catch (org.springframework.dao.DuplicateKeyException e) {
-                throw new ConcurrentDecisionException(e);
-            }
+        try {
+            // COPY: the chunk's new records in one stream (a unique-key clash with another transaction still raises)
+            inserts.into(jdbc, "credit_record", "id, " + INSERT_COLUMNS);
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            throw new ConcurrentDecisionException(e);
         }
         writeChanges(history, updates);
         return result;
@@ -428,9 +484,10 @@ public class JdbcCreditStore implements CreditStore {
 
     @Override
     public List<String> waitingSince(Instant before) {
-        return jdbc.queryForList("select distinct s.id::text from credit_submission s join credit_submission_record r"
-                + " on r.submission_id = s.id where r.status = 'RECEIVED' and s.received_at < ? limit 1000",
-                String.class, Timestamp.from(before));
+        return jdbc.queryForList("select id::text from (select distinct s.id from credit_submission s"
+                + " join credit_submission_record r on r.submission_id = s.id where r.status = 'RECEIVED'"
+                + " and s.received_at < ? union select s.id from credit_submission s where s.processed_count < s.record_count"
+                + " and coalesce(s.progress_at, s.received_at) < ?) w limit 1000", String.class, Timestamp.from(before), Timestamp.from(before));
     }
 
     @Override

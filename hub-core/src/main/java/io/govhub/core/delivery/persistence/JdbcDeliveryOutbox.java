@@ -48,16 +48,12 @@ public class JdbcDeliveryOutbox implements DeliveryOutbox {
         if (refs.isEmpty()) {
             return;
         }
-        jdbc.update(c -> {
-            var ps = c.prepareStatement("insert into delivery_outbox (kind, partner_id, ref, payload, status) select ?, ?,"
-                    + " v.ref, v.payload::jsonb, 'PENDING' from unnest(?::text[], ?::text[]) with ordinality as v(ref, payload, n)"
-                    + " order by v.n");
-            ps.setString(1, kind);
-            ps.setString(2, partnerId);
-            ps.setArray(3, c.createArrayOf("text", refs.toArray()));
-            ps.setArray(4, c.createArrayOf("text", payloads.toArray()));
-            return ps;
-        });
+        // COPY: one stream for the list, ids assigned in list order (messages of one ref keep their order)
+        io.govhub.core.shared.PgCopy rows = new io.govhub.core.shared.PgCopy();
+        for (int i = 0; i < refs.size(); i++) {
+            rows.value(kind).value(partnerId).value(refs.get(i)).value(payloads.get(i)).value("PENDING").endRow();
+        }
+        rows.into(jdbc, "delivery_outbox", "kind, partner_id, ref, payload, status");
     }
 
     @Override
