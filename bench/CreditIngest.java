@@ -135,6 +135,19 @@ public class CreditIngest {
         }
     }
 
+    static long waiting(Connection c, String id) throws Exception {
+        String progress = "select record_count - coalesce(processed_count, 0) from credit_submission where id = '" + id + "'";
+        String rows = "select count(*) from credit_submission_record where submission_id = '" + id + "' and status = 'RECEIVED'";
+        try (Statement s = c.createStatement(); ResultSet cols = s.executeQuery("select count(*) from information_schema.columns"
+                + " where table_name = 'credit_submission' and column_name = 'processed_count'")) {
+            cols.next();
+            try (ResultSet rs = s.executeQuery(cols.getLong(1) > 0 ? progress : rows)) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     static void await(Path dataDir, int n) throws Exception {
         long t0 = System.nanoTime();
         String id = null;
@@ -152,13 +165,10 @@ public class CreditIngest {
                         }
                     }
                 } else {
-                    // a file's progress: how many of its records have their outcome (cheap to ask while it runs)
-                    try (ResultSet rs = s.executeQuery("select record_count - coalesce(processed_count, 0)"
-                            + " from credit_submission where id = '" + id + "'")) {
-                        rs.next();
-                        if (rs.getLong(1) == 0) {
-                            break;
-                        }
+                    // a file's progress: how many of its records have their outcome (cheap to ask while it runs);
+                    // a build from before files were kept as received (no processed_count): its waiting rows
+                    if (waiting(c, id) == 0) {
+                        break;
                     }
                 }
                 Thread.sleep(received ? 500 : 100);
