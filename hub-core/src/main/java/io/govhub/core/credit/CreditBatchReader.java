@@ -48,20 +48,47 @@ public final class CreditBatchReader {
         if (name.endsWith(".xlsx")) {
             XlsxRows.read(file.toFile(), h);
         } else if (name.endsWith(".csv")) {
-            Charset cs = declared;
-            if (cs == null) {
-                try (InputStream head = Files.newInputStream(file)) {
-                    byte[] probe = head.readNBytes(64 * 1024);
-                    cs = CsvRows.detect(probe, probe.length);
-                }
-            }
-            try (InputStream in = Files.newInputStream(file)) {
-                CsvRows.read(in, cs, h);
-            }
+            readCsv(() -> Files.newInputStream(file), declared, h);
         } else {
             throw new GovhubException(ErrorCode.REQUEST_MEDIA_TYPE, Text.of("只支持 .csv 和 .xlsx 文件",
                     "only .csv and .xlsx files are accepted"));
         }
+        return typeOf(h);
+    }
+
+    /** Opens the bytes of a file once more each time it is called. */
+    @FunctionalInterface
+    public interface Source {
+        InputStream open() throws IOException;
+    }
+
+    /**
+     * As {@link #read(Path, String, Charset, java.util.function.Function, Consumer, Consumer)}, for a CSV whose bytes
+     * come from {@code source} (read twice when no charset is declared: its head to detect it, then the whole).
+     */
+    public static RecordType readCsv(Source source, Charset declared,
+                                     java.util.function.Function<RecordType, Map<String, String>> defaults2015,
+                                     java.util.function.Consumer<RecordType> typeFound,
+                                     Consumer<Map<String, String>> sink) throws IOException {
+        Handler h = new Handler(defaults2015, typeFound, sink);
+        readCsv(source, declared, h);
+        return typeOf(h);
+    }
+
+    private static void readCsv(Source source, Charset declared, Handler h) throws IOException {
+        Charset cs = declared;
+        if (cs == null) {
+            try (InputStream head = source.open()) {
+                byte[] probe = head.readNBytes(64 * 1024);
+                cs = CsvRows.detect(probe, probe.length);
+            }
+        }
+        try (InputStream in = source.open()) {
+            CsvRows.read(in, cs, h);
+        }
+    }
+
+    private static RecordType typeOf(Handler h) {
         if (h.type == null) {
             throw new GovhubException(ErrorCode.REQUEST_FIELD_INVALID, Text.of("文件为空", "the file is empty"));
         }

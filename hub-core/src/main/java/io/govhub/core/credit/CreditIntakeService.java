@@ -338,14 +338,19 @@ public class CreditIntakeService {
         java.util.concurrent.BlockingQueue<Object> ready = new java.util.concurrent.ArrayBlockingQueue<>(CHUNKS_AHEAD);
         Object end = new Object();
         try {
-            copy = java.nio.file.Files.createTempFile("govhub-credit-", "-" + file.fileName().replaceAll("[^A-Za-z0-9.]", "_"));
-            try (java.io.OutputStream out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(copy))) {
-                store.copyFile(s.id(), out);
+            java.nio.charset.Charset charset = file.charset() == null ? null : java.nio.charset.Charset.forName(file.charset());
+            CreditBatchReader.Source csv = () -> store.openFile(s.id()); // a CSV streams from the stored parts
+            if (!file.fileName().toLowerCase(java.util.Locale.ROOT).endsWith(".csv")) {
+                // a workbook is read through a file (POI streams a sheet from a file, not from a stream)
+                copy = java.nio.file.Files.createTempFile("govhub-credit-", ".xlsx");
+                try (java.io.InputStream in = store.openFile(s.id())) {
+                    java.nio.file.Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
             }
-            java.nio.file.Path source = copy;
+            java.nio.file.Path workbook = copy;
             reader = new Thread(() -> {
                 try {
-                    readFile(s, file, source, today, ready);
+                    readFile(s, file, csv, workbook, charset, today, ready);
                     ready.put(end);
                 } catch (InterruptedException e) {
                     // the storing side stopped: nothing more to hand over
@@ -416,25 +421,30 @@ public class CreditIntakeService {
     }
 
     /** The reader's side: the file's records from the progress on, evaluated a chunk at a time, handed over in order. */
-    private void readFile(CreditStore.Submission s, CreditStore.StoredFile file, java.nio.file.Path source, LocalDate today,
+    private void readFile(CreditStore.Submission s, CreditStore.StoredFile file, CreditBatchReader.Source csv,
+                          java.nio.file.Path workbook, java.nio.charset.Charset charset, LocalDate today,
                           java.util.concurrent.BlockingQueue<Object> ready) throws java.io.IOException, InterruptedException {
         List<CreditStore.SubmittedRecord> chunk = new java.util.ArrayList<>(CHUNK);
         int[] next = {0};
         int skip = file.processedCount();
+        java.util.function.Consumer<Map<String, String>> rows = row -> {
+            int index = next[0]++;
+            if (index < skip) {
+                return;
+            }
+            chunk.add(new CreditStore.SubmittedRecord(index, row, CreditStore.RecordStatus.RECEIVED, List.of(), null));
+            if (chunk.size() == CHUNK) {
+                handOver(ready, evaluate(s, chunk, today));
+                chunk.clear();
+            }
+        };
         try {
-            CreditBatchReader.read(source, file.fileName(),
-                    file.charset() == null ? null : java.nio.charset.Charset.forName(file.charset()),
-                    t -> defaultsOf(s.organisationUscc(), t), t -> { }, row -> {
-                        int index = next[0]++;
-                        if (index < skip) {
-                            return;
-                        }
-                        chunk.add(new CreditStore.SubmittedRecord(index, row, CreditStore.RecordStatus.RECEIVED, List.of(), null));
-                        if (chunk.size() == CHUNK) {
-                            handOver(ready, evaluate(s, chunk, today));
-                            chunk.clear();
-                        }
-                    });
+            if (workbook == null) {
+                CreditBatchReader.readCsv(csv, charset, t -> defaultsOf(s.organisationUscc(), t), t -> { }, rows);
+            } else {
+                CreditBatchReader.read(workbook, file.fileName(), charset, t -> defaultsOf(s.organisationUscc(), t),
+                        t -> { }, rows);
+            }
         } catch (Interrupted e) {
             throw e.cause;
         }

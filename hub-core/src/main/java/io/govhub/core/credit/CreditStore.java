@@ -54,8 +54,11 @@ public interface CreditStore {
     /** The batch file of a submission, if it was one. */
     Optional<StoredFile> storedFile(String submissionId);
 
-    /** Writes the file's bytes as received, part by part. */
-    void copyFile(String submissionId, java.io.OutputStream out) throws java.io.IOException;
+    /**
+     * The file's bytes as received, read a part at a time as the stream is read (each part one short query: no
+     * transaction stays open while a large file is processed).
+     */
+    java.io.InputStream openFile(String submissionId);
 
     /**
      * Locks a file submission's progress for the current transaction: how many of its records (in index order) have

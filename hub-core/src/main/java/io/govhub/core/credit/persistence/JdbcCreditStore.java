@@ -143,15 +143,48 @@ public class JdbcCreditStore implements CreditStore {
     }
 
     @Override
-    public void copyFile(String submissionId, java.io.OutputStream out) throws java.io.IOException {
+    public java.io.InputStream openFile(String submissionId) {
         UUID id = UUID.fromString(submissionId);
-        Integer parts = jdbc.queryForObject("select count(*) from credit_submission_file where submission_id = ?",
-                Integer.class, id);
-        for (int part = 0; part < (parts == null ? 0 : parts); part++) {
-            byte[] bytes = jdbc.queryForObject("select bytes from credit_submission_file where submission_id = ?"
-                    + " and part = ?", byte[].class, id, part);
-            out.write(bytes);
-        }
+        return new java.io.InputStream() {
+            private byte[] part = new byte[0];
+            private int at;
+            private int next;
+            private boolean end;
+
+            private boolean fill() {
+                while (!end && at == part.length) {
+                    List<byte[]> found = jdbc.query("select bytes from credit_submission_file where submission_id = ?"
+                            + " and part = ?", (rs, i) -> rs.getBytes(1), id, next);
+                    if (found.isEmpty()) {
+                        end = true;
+                    } else {
+                        part = found.get(0);
+                        at = 0;
+                        next++;
+                    }
+                }
+                return !end || at < part.length;
+            }
+
+            @Override
+            public int read() {
+                return fill() && at < part.length ? part[at++] & 0xff : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (len == 0) {
+                    return 0;
+                }
+                if (!fill() || at == part.length) {
+                    return -1;
+                }
+                int n = Math.min(len, part.length - at);
+                System.arraycopy(part, at, b, off, n);
+                at += n;
+                return n;
+            }
+        };
     }
 
     @Override
