@@ -499,19 +499,10 @@ public class CreditIntakeService {
 
     /** Validates, stores and forwards claimed records; returns the last index, or null when there were none. */
     private Integer processChunk(CreditStore.Submission s, List<CreditStore.SubmittedRecord> chunk, LocalDate today) {
-        return processChunk(s, chunk, today, false);
-    }
-
-    /**
-     * @param insert the records have no row yet (a file's): their outcomes are inserted, with the record as
-     *               received for the rejected ones; otherwise the waiting rows are updated
-     */
-    private Integer processChunk(CreditStore.Submission s, List<CreditStore.SubmittedRecord> chunk, LocalDate today,
-                                 boolean insert) {
         if (chunk.isEmpty()) {
             return null;
         }
-        storeEvaluated(s, evaluate(s, chunk, today), insert);
+        storeEvaluated(s, evaluate(s, chunk, today), false);
         return chunk.get(chunk.size() - 1).index();
     }
 

@@ -201,7 +201,7 @@ public class JdbcCreditStore implements CreditStore {
 
     @Override
     public void insertOutcomes(String submissionId, List<Outcome> outcomes, Map<Integer, Map<String, String>> rejectedRaw) {
-        io.govhub.core.shared.PgCopy rows = new io.govhub.core.shared.PgCopy();
+        io.govhub.core.shared.persistence.PgCopy rows = new io.govhub.core.shared.persistence.PgCopy();
         String id = submissionId;
         String now = Instant.now().toString();
         for (Outcome o : outcomes) {
@@ -314,7 +314,7 @@ public class JdbcCreditStore implements CreditStore {
         long newOnes = records.stream().map(n -> n.record().naturalKey()).distinct().filter(k -> !current.containsKey(k)).count();
         java.util.Iterator<Long> ids = jdbc.queryForList("select nextval(pg_get_serial_sequence('credit_record', 'id'))"
                 + " from generate_series(1, ?)", Long.class, newOnes).iterator();
-        io.govhub.core.shared.PgCopy inserts = new io.govhub.core.shared.PgCopy();
+        io.govhub.core.shared.persistence.PgCopy inserts = new io.govhub.core.shared.persistence.PgCopy();
         List<Object[]> history = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
         List<Upsert> result = new ArrayList<>(records.size());

@@ -49,7 +49,7 @@ public class JdbcDeliveryOutbox implements DeliveryOutbox {
             return;
         }
         // COPY: one stream for the list, ids assigned in list order (messages of one ref keep their order)
-        io.govhub.core.shared.PgCopy rows = new io.govhub.core.shared.PgCopy();
+        io.govhub.core.shared.persistence.PgCopy rows = new io.govhub.core.shared.persistence.PgCopy();
         for (int i = 0; i < refs.size(); i++) {
             rows.value(kind).value(partnerId).value(refs.get(i)).value(payloads.get(i)).value("PENDING").endRow();
         }

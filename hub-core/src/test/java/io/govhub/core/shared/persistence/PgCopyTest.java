@@ -1,4 +1,4 @@
-package io.govhub.core.shared;
+package io.govhub.core.shared.persistence;
 
 import org.junit.jupiter.api.Test;
 
