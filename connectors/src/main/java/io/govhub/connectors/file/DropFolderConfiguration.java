@@ -25,6 +25,18 @@ public class DropFolderConfiguration {
         return new CreditDropFolder(intake, directory, root);
     }
 
+    @Bean(CreditDropFolderRoutes.LOCKS)
+    public JdbcFileReadLocks creditDropFolderLocks(org.springframework.jdbc.core.JdbcTemplate jdbc,
+                                                   @Value("${govhub.credit.drop-folder.lock-ttl:10m}") Duration ttl) {
+        String node;
+        try {
+            node = java.net.InetAddress.getLocalHost().getHostName() + ":" + ProcessHandle.current().pid();
+        } catch (java.net.UnknownHostException e) {
+            node = "node:" + ProcessHandle.current().pid();
+        }
+        return new JdbcFileReadLocks(jdbc, ttl, node);
+    }
+
     @Bean
     public CreditDropFolderRoutes creditDropFolderRoutes(CreditDropFolder folder,
                                                          @Value("${govhub.credit.drop-folder.poll-interval:5s}") Duration poll) {
