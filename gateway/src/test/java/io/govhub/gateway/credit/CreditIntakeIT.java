@@ -255,6 +255,44 @@ class CreditIntakeIT extends EmbeddedAppIT {
         assertThat(upload("clerk-lanshan", "x.csv", "CF_WSH\n1\n".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(403);
     }
 
+    /**
+     * A batch file over govhub.http.max-import-size (50 MB) is refused with 413 while it streams in (sent chunked,
+     * without a declared length), and nothing of it is stored.
+     */
+    @Test
+    void an_oversized_batch_file_is_refused_and_nothing_is_stored() {
+        Integer before = jdbc.queryForObject("select count(*) from credit_submission", Integer.class);
+        String boundary = "govhub-big";
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\nCF_WSH,CF_XDR_MC\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] row = "临市监罚〔2026〕大1号,临沂某某食品有限公司\r\n".getBytes(StandardCharsets.UTF_8);
+        long rows = 51L * 1024 * 1024 / row.length + 1; // just over 51 MB of rows, generated as it is sent
+        java.io.InputStream body = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head),
+                new java.io.InputStream() {
+                    long left = rows * row.length;
+
+                    @Override
+                    public int read() {
+                        return left-- > 0 ? row[(int) ((rows * row.length - left - 1) % row.length)] & 0xff : -1;
+                    }
+
+                    @Override
+                    public int read(byte[] b, int off, int len) {
+                        int n = 0;
+                        while (n < len && left > 0) {
+                            b[off + n++] = (byte) read();
+                        }
+                        return n == 0 ? -1 : n;
+                    }
+                });
+        Http.Response r = http().send(Http.auth(java.net.http.HttpRequest.newBuilder(http().uri("/api/v1/credit/batches"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> body)), "credit-officer"));
+        assertThat(r.status()).as(r.body()).isEqualTo(413);
+        assertThat(r.code()).as(r.body()).isEqualTo("REQUEST_TOO_LARGE");
+        assertThat(jdbc.queryForObject("select count(*) from credit_submission", Integer.class)).isEqualTo(before);
+    }
+
     @org.springframework.beans.factory.annotation.Autowired
     io.govhub.core.calendar.CalendarService calendar;
 

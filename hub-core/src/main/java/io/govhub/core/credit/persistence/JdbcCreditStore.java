@@ -202,11 +202,10 @@ public class JdbcCreditStore implements CreditStore {
     @Override
     public void insertOutcomes(String submissionId, List<Outcome> outcomes, Map<Integer, Map<String, String>> rejectedRaw) {
         io.govhub.core.shared.persistence.PgCopy rows = new io.govhub.core.shared.persistence.PgCopy();
-        String id = submissionId;
         String now = Instant.now().toString();
         for (Outcome o : outcomes) {
             Map<String, String> raw = rejectedRaw.get(o.index());
-            rows.value(id).value(o.index()).value(raw == null ? null : json(raw)).value(o.status().name())
+            rows.value(submissionId).value(o.index()).value(raw == null ? null : json(raw)).value(o.status().name())
                     .value(o.problems().isEmpty() ? null : json(problemsJson(o.problems()))).value(o.recordId())
                     .value(now).endRow();
         }
