@@ -548,6 +548,58 @@ class CaseFlowIT extends EmbeddedAppIT {
         assertThat(late.code()).isEqualTo("MATERIAL_NOT_FOUND");
     }
 
+    @Autowired
+    io.govhub.core.caseflow.CaseStore caseStore;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
+
+    /**
+     * The race the lock is for: a submission has locked an old upload and is attaching it, not committed yet, when
+     * the clean-up of unattached uploads runs. The clean-up waits for the submission, then finds the upload attached
+     * and keeps it. (Without the submission's lock the clean-up deletes the upload at once and the case loses it.)
+     */
+    @Test
+    void anUploadBeingAttachedIsKeptByTheCleanUpRunningAtThatMoment() throws Exception {
+        byte[] pdf = "%PDF-1.4\n%racing\n".getBytes(StandardCharsets.US_ASCII);
+        String ref = upload("clerk-lanshan", "id-card.pdf", pdf).json().path("ref").asText();
+        jdbc.update("update case_material set uploaded_at = now() - interval '2 days' where ref = ?::uuid", ref);
+        Http.Response r = submit("clerk-lanshan", "k-" + UUID.randomUUID(), "{\"implementationCode\":\"" + ITEM
+                + "\",\"division\":\"371302\",\"applicant\":{\"name\":\"李四\",\"idType\":\"ID_CARD\",\"idNumber\":"
+                + "\"371302199001010011\",\"phone\":\"13800001234\"}}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        String caseNumber = r.json().path("caseNumber").asText();
+
+        var locked = new java.util.concurrent.CountDownLatch(1);
+        var cleanUpWaited = new java.util.concurrent.atomic.AtomicBoolean();
+        var pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            // the submission's transaction, as CaseService runs it: lock the uploads, then attach them
+            var submission = pool.submit(() -> tx.executeWithoutResult(status -> {
+                assertThat(caseStore.materials(java.util.List.of(ref), "clerk-lanshan")).hasSize(1);
+                locked.countDown();
+                for (int i = 0; i < 200 && !cleanUpWaited.get(); i++) {
+                    jdbc.queryForList("select pg_stat_clear_snapshot()"); // the views are a snapshot per transaction
+                    cleanUpWaited.set(jdbc.queryForObject("select count(*) from pg_stat_activity where wait_event_type"
+                            + " = 'Lock' and query like 'delete from case_material%'", Integer.class) > 0);
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+                caseStore.attachMaterials(caseNumber, java.util.List.of(ref));
+            }));
+            locked.await();
+            caseService.removeUnattachedMaterials(Duration.ofHours(24)); // waits for the submission's commit
+            submission.get();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(cleanUpWaited).as("the clean-up waited for the submission").isTrue();
+        assertThat(jdbc.queryForObject("select case_number from case_material where ref = ?::uuid", String.class, ref))
+                .isEqualTo(caseNumber);
+    }
+
     Http.Response upload(String user, String fileName, byte[] content) {
         String boundary = "b" + UUID.randomUUID();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
