@@ -201,15 +201,17 @@ public class JdbcCreditStore implements CreditStore {
 
     @Override
     public void insertOutcomes(String submissionId, List<Outcome> outcomes, Map<Integer, Map<String, String>> rejectedRaw) {
-        io.govhub.core.shared.persistence.PgCopy rows = new io.govhub.core.shared.persistence.PgCopy();
         String now = Instant.now().toString();
-        for (Outcome o : outcomes) {
-            Map<String, String> raw = rejectedRaw.get(o.index());
-            rows.value(submissionId).value(o.index()).value(raw == null ? null : json(raw)).value(o.status().name())
-                    .value(o.problems().isEmpty() ? null : json(problemsJson(o.problems()))).value(o.recordId())
-                    .value(now).endRow();
-        }
-        rows.into(jdbc, "credit_submission_record", "submission_id, idx, raw, status, problems, record_id, processed_at");
+        io.govhub.core.shared.persistence.PgCopy.stream(jdbc, "credit_submission_record",
+                "submission_id, idx, raw, status, problems, record_id, processed_at", rows -> {
+                    for (Outcome o : outcomes) {
+                        Map<String, String> raw = rejectedRaw.get(o.index());
+                        rows.value(submissionId).value(o.index()).value(raw == null ? null : json(raw))
+                                .value(o.status().name())
+                                .value(o.problems().isEmpty() ? null : json(problemsJson(o.problems())))
+                                .value(o.recordId()).value(now).endRow();
+                    }
+                });
     }
 
     private static final String INSERT_COLUMNS = "record_type, natural_key, authority_uscc, document_number,"
@@ -313,34 +315,36 @@ public class JdbcCreditStore implements CreditStore {
         long newOnes = records.stream().map(n -> n.record().naturalKey()).distinct().filter(k -> !current.containsKey(k)).count();
         java.util.Iterator<Long> ids = jdbc.queryForList("select nextval(pg_get_serial_sequence('credit_record', 'id'))"
                 + " from generate_series(1, ?)", Long.class, newOnes).iterator();
-        io.govhub.core.shared.persistence.PgCopy inserts = new io.govhub.core.shared.persistence.PgCopy();
         List<Object[]> history = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
         List<Upsert> result = new ArrayList<>(records.size());
-        for (NewRecord n : records) {
-            CreditRecord r = n.record();
-            Current c = current.get(r.naturalKey());
-            if (c == null) {
-                long id = ids.next();
-                PublicityRules.Period p = n.publicity();
-                String fields = n.fieldsJson();
-                inserts.value(id).value(r.type().name()).value(r.naturalKey()).value(r.authorityUscc())
-                        .value(r.documentNumber()).value(n.subjectPublic()).value(r.decisionDate()).value(n.dueDate())
-                        .value(n.publishedAt()).value(n.lateWorkingDays() == null ? null : n.lateWorkingDays() == 0)
-                        .value(n.lateWorkingDays()).value(p.end()).value(p.flag()).value(p.rulesVersion())
-                        .value(p.published()).value(fields).value(n.publicFieldsJson()).value(n.contentHash()).endRow();
-                current.put(r.naturalKey(), new Current(id, n.contentHash(), 1, fields));
-                result.add(new Upsert(id, RecordStatus.ACCEPTED));
-            } else if (c.hash.equals(n.contentHash())) {
-                result.add(new Upsert(c.id, RecordStatus.DUPLICATE));
-            } else {
-                change(c, n, history, updates);
-                result.add(new Upsert(c.id, RecordStatus.UPDATED));
-            }
-        }
         try {
-            // COPY: the chunk's new records in one stream (a unique-key clash with another transaction still raises)
-            inserts.into(jdbc, "credit_record", "id, " + INSERT_COLUMNS);
+            // COPY: the chunk's new records streamed as they are written (a unique-key clash with another
+            // transaction still raises)
+            io.govhub.core.shared.persistence.PgCopy.stream(jdbc, "credit_record", "id, " + INSERT_COLUMNS, inserts -> {
+                for (NewRecord n : records) {
+                    CreditRecord r = n.record();
+                    Current c = current.get(r.naturalKey());
+                    if (c == null) {
+                        long id = ids.next();
+                        PublicityRules.Period p = n.publicity();
+                        inserts.value(id).value(r.type().name()).value(r.naturalKey()).value(r.authorityUscc())
+                                .value(r.documentNumber()).value(n.subjectPublic()).value(r.decisionDate())
+                                .value(n.dueDate()).value(n.publishedAt())
+                                .value(n.lateWorkingDays() == null ? null : n.lateWorkingDays() == 0)
+                                .value(n.lateWorkingDays()).value(p.end()).value(p.flag()).value(p.rulesVersion())
+                                .value(p.published()).value(n.fieldsJson()).value(n.publicFieldsJson())
+                                .value(n.contentHash()).endRow();
+                        current.put(r.naturalKey(), new Current(id, n.contentHash(), 1, n.fieldsJson()));
+                        result.add(new Upsert(id, RecordStatus.ACCEPTED));
+                    } else if (c.hash.equals(n.contentHash())) {
+                        result.add(new Upsert(c.id, RecordStatus.DUPLICATE));
+                    } else {
+                        change(c, n, history, updates);
+                        result.add(new Upsert(c.id, RecordStatus.UPDATED));
+                    }
+                }
+            });
         } catch (org.springframework.dao.DuplicateKeyException e) {
             throw new ConcurrentDecisionException(e);
         }

@@ -49,11 +49,13 @@ public class JdbcDeliveryOutbox implements DeliveryOutbox {
             return;
         }
         // COPY: one stream for the list, ids assigned in list order (messages of one ref keep their order)
-        io.govhub.core.shared.persistence.PgCopy rows = new io.govhub.core.shared.persistence.PgCopy();
-        for (int i = 0; i < refs.size(); i++) {
-            rows.value(kind).value(partnerId).value(refs.get(i)).value(payloads.get(i)).value("PENDING").endRow();
-        }
-        rows.into(jdbc, "delivery_outbox", "kind, partner_id, ref, payload, status");
+        io.govhub.core.shared.persistence.PgCopy.stream(jdbc, "delivery_outbox", "kind, partner_id, ref, payload, status",
+                rows -> {
+                    for (int i = 0; i < refs.size(); i++) {
+                        rows.value(kind).value(partnerId).value(refs.get(i)).value(payloads.get(i)).value("PENDING")
+                                .endRow();
+                    }
+                });
     }
 
     @Override
