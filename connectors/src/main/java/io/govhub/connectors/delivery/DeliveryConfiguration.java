@@ -75,12 +75,14 @@ public class DeliveryConfiguration {
     public DeliveryRelay deliveryRelay(DeliveryOutbox outbox, PartnerRegistry partners, List<PartnerTransport> transports,
                                        MessageLog messageLog, RetryPolicy policy, CaseService cases, Clock clock,
                                        io.govhub.core.shared.Transactions tx,
+                                       io.govhub.core.credit.CreditIntakeService credit,
                                        @Value("${govhub.delivery.lease:30s}") Duration lease,
                                        @Value("${govhub.delivery.max-age:72h}") Duration maxAge,
                                        @Value("${govhub.delivery.circuit-open:30s}") Duration circuitOpen) {
         return new DeliveryRelay(outbox, partners, transports, messageLog, policy, lease, maxAge, 100,
                 DeliveryRelay.breakerConfig(circuitOpen),
-                Map.of(CaseService.DISPATCH, e -> cases.dispatched(e.ref())), clock, tx);
+                Map.of(CaseService.DISPATCH, e -> cases.dispatched(e.ref())),
+                Map.of(io.govhub.core.credit.CreditForwarding.FORWARD, credit::forwardingPayload), clock, tx);
     }
 
     @Bean

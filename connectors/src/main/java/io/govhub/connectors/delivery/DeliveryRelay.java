@@ -49,20 +49,24 @@ public class DeliveryRelay {
     private final int batchSize;
     private final CircuitBreakerRegistry breakers;
     private final Map<String, Consumer<OutboxEntry>> onDelivered;
+    private final Map<String, java.util.function.UnaryOperator<String>> bodies;
     private final Clock clock;
     private final long openWait;
     private final Map<String, Instant> openedAt = new java.util.concurrent.ConcurrentHashMap<>();
     private final Transactions tx;
 
     /**
-     * @param tx the relay's own bookkeeping (a claim, the log record of an attempt, a delivery's outcome and its
-     *           effect) commits without waiting for the database's disk: if the database loses it in a crash, the
-     *           message is simply sent again, which receivers absorb
+     * @param bodies per message kind, what turns the body as queued into the body sent (a message that names a
+     *               record gets the record's fields when it is sent); the message log keeps the body sent
+     * @param tx     the relay's own bookkeeping (a claim, the log record of an attempt, a delivery's outcome and its
+     *               effect) commits without waiting for the database's disk: if the database loses it in a crash, the
+     *               message is simply sent again, which receivers absorb
      */
     public DeliveryRelay(DeliveryOutbox outbox, PartnerRegistry partners, List<PartnerTransport> transports,
                          MessageLog messageLog, RetryPolicy policy, Duration lease, Duration maxAge, int batchSize,
-                         CircuitBreakerConfig breakerConfig, Map<String, Consumer<OutboxEntry>> onDelivered, Clock clock,
-                         Transactions tx) {
+                         CircuitBreakerConfig breakerConfig, Map<String, Consumer<OutboxEntry>> onDelivered,
+                         Map<String, java.util.function.UnaryOperator<String>> bodies, Clock clock, Transactions tx) {
+        this.bodies = Map.copyOf(bodies);
         this.tx = tx;
         this.outbox = outbox;
         this.partners = partners;
@@ -135,7 +139,11 @@ public class DeliveryRelay {
                 .collect(java.util.stream.Collectors.toMap(CircuitBreaker::getName, b -> b.getState().name()));
     }
 
-    private void attempt(OutboxEntry e) {
+    private void attempt(OutboxEntry queued) {
+        java.util.function.UnaryOperator<String> body = bodies.get(queued.kind());
+        OutboxEntry e = body == null ? queued : new OutboxEntry(queued.id(), queued.kind(), queued.partnerId(),
+                queued.ref(), body.apply(queued.payload()), queued.status(), queued.attempts(), queued.nextAttemptAt(),
+                queued.lastError(), queued.createdAt(), queued.deliveredAt());
         Optional<PartnerSystem> partner = partners.partner(e.partnerId());
         if (partner.isEmpty() || !partner.get().enabled()) {
             outbox.deferred(e.id(), clock.instant().plus(Duration.ofMinutes(1)));

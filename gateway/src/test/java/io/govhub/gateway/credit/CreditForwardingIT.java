@@ -83,6 +83,13 @@ class CreditForwardingIT extends EmbeddedAppIT {
         JsonNode s = submit(penalty(doc, "2026-11-20"));
         await("forwarded", () -> demo.credit().has("PENALTY", MARKET, doc));
         await("acknowledged", () -> "ACKNOWLEDGED".equals(forwarding(s)));
+        // the message as queued names the record; its fields were added when it was sent (the platform found the
+        // decision by them), and the message log keeps the body as sent
+        String ref = "credit-" + s.path("items").get(0).path("recordId").asLong();
+        assertThat(jdbc.queryForObject("select payload::text from delivery_outbox where ref = ? and kind = 'CREDIT_FORWARD'",
+                String.class, ref)).doesNotContain("fields").contains("\"action\"");
+        assertThat(jdbc.queryForList("select body from message_log where direction = 'OUT' and operation = 'CREDIT_FORWARD'"
+                + " and body like ?", String.class, "%" + doc + "%")).isNotEmpty();
     }
 
     @Test

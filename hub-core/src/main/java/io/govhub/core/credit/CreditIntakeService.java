@@ -566,7 +566,7 @@ public class CreditIntakeService {
                 Map<String, Object> payload = new java.util.LinkedHashMap<>();
                 payload.put("recordType", n.record().type().name());
                 payload.put("action", u.status() == CreditStore.RecordStatus.ACCEPTED ? "NEW" : "UPDATE");
-                payload.put("fields", new com.fasterxml.jackson.databind.util.RawValue(n.fieldsJson()));
+                // no fields: the message names the record, whose fields are read when it is sent (forwardingPayload)
                 forwards.add(new CreditForwarding.Item(u.recordId(), payload));
             }
         }
@@ -576,6 +576,32 @@ public class CreditIntakeService {
             store.outcomes(s.id(), outcomes);
         }
         forwarding.forwardAll(CreditForwarding.FORWARD, forwards);
+    }
+
+    /**
+     * The body a forwarding message of a new or changed record is sent with: the message as queued names the record
+     * ({@code recordType}, {@code action}, {@code recordId}); its fields are added here, as the record is at the
+     * moment of sending (for a record changed before its first message went out, the latest version). A body that
+     * already carries fields (queued before this was so), and other messages, are sent as they are.
+     */
+    public String forwardingPayload(String queued) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode p = JSON.readTree(queued);
+            if (p.has("fields") || !p.has("action") || !p.path("recordId").canConvertToLong()) {
+                return queued;
+            }
+            long id = p.path("recordId").asLong();
+            return store.fieldsJson(id).map(fields -> {
+                Map<String, Object> body = new java.util.LinkedHashMap<>();
+                body.put("recordType", p.path("recordType").asText());
+                body.put("action", p.path("action").asText());
+                body.put("fields", new com.fasterxml.jackson.databind.util.RawValue(fields));
+                body.put("recordId", id);
+                return json(body);
+            }).orElse(queued);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return queued; // not JSON: the transport reports it
+        }
     }
 
     /** What the hub derives from a valid record: deadline and punctuality, the public (masked) fields, publicity. */

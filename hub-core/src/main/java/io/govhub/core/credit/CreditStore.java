@@ -163,6 +163,9 @@ public interface CreditStore {
 
     Optional<StoredRecord> find(String naturalKey);
 
+    /** A stored record's fields (its current version) as JSON; empty when there is no such record. */
+    Optional<String> fieldsJson(long recordId);
+
     /**
      * Submissions with records still waiting that were received before {@code before} (their message was lost); a
      * file only when its progress has not moved since then either (a long file being processed is not handed out

@@ -512,6 +512,12 @@ public class JdbcCreditStore implements CreditStore {
     }
 
     @Override
+    public Optional<String> fieldsJson(long recordId) {
+        return jdbc.queryForList("select fields::text from credit_record where id = ?", String.class, recordId).stream()
+                .findFirst();
+    }
+
+    @Override
     public boolean claim(String submissionId, int index) {
         return "RECEIVED".equals(jdbc.queryForList("select status from credit_submission_record where submission_id = ?"
                 + " and idx = ? for update", String.class, UUID.fromString(submissionId), index).stream().findFirst()
