@@ -5,7 +5,8 @@
 #
 # platform=down: the credit platform SIMULATOR answers 503 during the run (forwarding waits in the outbox, as in an
 # outage), so the figures are the pipeline's alone; up: it takes the records, forwarding runs at the same time on the
-# same 2 cores. BENCH_JAVA_OPTS adds JVM options (e.g. a JFR recording).
+# same 2 cores. BENCH_JAVA_OPTS adds JVM options (e.g. a JFR recording); GOVHUB_JAR runs another build (a copy of an
+# older jar, to compare two builds on the same day; default gateway/target/govhub.jar).
 #
 # Writes a CSV of <records> penalty decisions (bench/CreditIngest.java), starts govhub in its embedded mode with
 # -Xmx<max-heap> on a fresh data directory and a drop folder, waits for the demo decisions to be processed, then:
