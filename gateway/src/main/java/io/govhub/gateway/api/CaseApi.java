@@ -106,7 +106,7 @@ public class CaseApi {
         Actor actor = actor();
         ApplicantJson a = body.applicant() == null ? new ApplicantJson(null, null, null, null) : body.applicant();
         CaseService.Submitted s = cases.submit(actor, key, new CaseSubmission(body.implementationCode(), body.division(),
-                a.name(), a.idType(), a.idNumber(), a.phone(), body.materials()), write(body));
+                a.name(), a.idType(), a.idNumber(), a.phone(), body.materials()), received(body));
         CaseJson out = toJson(cases.view(s.c(), true), true);
         if (s.replayed()) {
             return ResponseEntity.ok().header("Idempotent-Replayed", "true").body(out);
@@ -157,7 +157,7 @@ public class CaseApi {
         }
         StatusMessage m = new StatusMessage(body.eventId(), body.sequence() == null ? 0 : body.sequence(), type,
                 body.occurredAt(), body.details());
-        CaseService.StatusOutcome o = cases.applyStatus(actor(), caseNumber, m, write(body));
+        CaseService.StatusOutcome o = cases.applyStatus(actor(), caseNumber, m, received(body));
         return new StatusResponse(caseNumber, o.outcome(), o.problem(), o.c().status().name(), o.c().lastSequence());
     }
 
@@ -231,6 +231,11 @@ public class CaseApi {
 
     private static String str(Object o) {
         return o == null ? null : o.toString();
+    }
+
+    /** The body as received, for the message log; re-written from the parsed request only if it is not at hand. */
+    private String received(Object body) {
+        return io.govhub.gateway.web.ReceivedBodies.current().orElseGet(() -> write(body));
     }
 
     private String write(Object body) {

@@ -297,7 +297,9 @@ public class CreditApi {
         if (!problems.isEmpty()) {
             throw new GovhubException(ErrorCode.REQUEST_FIELD_INVALID, Text.of("记录格式错误", "malformed records"), problems);
         }
-        CreditIntakeService.Receipt receipt = intake.receive(actor(), type, records, "REST");
+        // the message log hashes the body as received (the parsed records only when it is not at hand)
+        CreditIntakeService.Receipt receipt = intake.receive(actor(), type, records, "REST",
+                io.govhub.gateway.web.ReceivedBodies.current().orElse(null));
         return ResponseEntity.accepted().location(URI.create("/api/v1/credit/submissions/" + receipt.submissionId()))
                 .body(receipt);
     }

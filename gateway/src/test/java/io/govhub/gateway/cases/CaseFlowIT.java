@@ -548,6 +548,22 @@ class CaseFlowIT extends EmbeddedAppIT {
         assertThat(late.code()).isEqualTo("MATERIAL_NOT_FOUND");
     }
 
+    /** A REST submission is logged as the bytes received: its hash is theirs, its body (masked) keeps their layout. */
+    @Test
+    void aRestSubmissionIsLoggedAsReceived() throws Exception {
+        String sent = "{\n  \"implementationCode\" : \"" + ITEM + "\",\n  \"division\" : \"371302\",\n  \"applicant\" : {"
+                + " \"name\" : \"李四\", \"idType\" : \"ID_CARD\", \"idNumber\" : \"371302199001010011\","
+                + " \"phone\" : \"13800001234\" }\n}\n";
+        Http.Response r = submit("clerk-lanshan", "k-" + UUID.randomUUID(), sent);
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        java.util.Map<String, Object> logged = jdbc.queryForMap("select body_hash, body from message_log where operation"
+                + " = 'CASE_SUBMIT' and case_number = ?", r.json().path("caseNumber").asText());
+        assertThat(logged.get("body_hash")).isEqualTo(java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(sent.getBytes(StandardCharsets.UTF_8))));
+        assertThat((String) logged.get("body")).contains(ITEM).doesNotContain("371302199001010011")
+                .doesNotContain("13800001234").doesNotContain("李四");
+    }
+
     @Autowired
     io.govhub.core.caseflow.CaseStore caseStore;
     @Autowired
