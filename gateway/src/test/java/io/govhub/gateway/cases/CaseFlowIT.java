@@ -548,7 +548,7 @@ class CaseFlowIT extends EmbeddedAppIT {
         assertThat(late.code()).isEqualTo("MATERIAL_NOT_FOUND");
     }
 
-    /** A REST submission is logged as the bytes received: its hash is theirs, its body (masked) keeps their layout. */
+    /** A REST submission is logged as received: the hash is of the bytes sent, the body is that request masked. */
     @Test
     void aRestSubmissionIsLoggedAsReceived() throws Exception {
         String sent = "{\n  \"implementationCode\" : \"" + ITEM + "\",\n  \"division\" : \"371302\",\n  \"applicant\" : {"
