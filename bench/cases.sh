@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.."
 RATE=${1:-100}
 SECONDS_=${2:-30}
 WARMUP=${3:-60}
-JAR=gateway/target/govhub.jar
+JAR=${GOVHUB_JAR:-gateway/target/govhub.jar}  # GOVHUB_JAR: another build, to compare two on the same day
 [ -f "$JAR" ] || ./mvnw -q package -DskipTests
 WORK=$(mktemp -d /tmp/govhub-bench.XXXXXX)
 PORT=18082
