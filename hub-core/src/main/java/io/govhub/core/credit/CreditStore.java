@@ -23,11 +23,6 @@ public interface CreditStore {
 
     void saveSubmission(Submission submission, List<Map<String, String>> records);
 
-    /** Adds records to a submission being received (a batch file, in chunks), numbered from {@code firstIndex}. */
-    void addRecords(String submissionId, int firstIndex, List<Map<String, String>> records);
-
-    void setRecordCount(String submissionId, int count);
-
     Optional<Submission> submission(String id);
 
     long submissionCount();

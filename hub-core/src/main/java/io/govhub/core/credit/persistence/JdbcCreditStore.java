@@ -42,8 +42,8 @@ public class JdbcCreditStore implements CreditStore {
         }
     }
 
-    @Override
-    public void addRecords(String submissionId, int firstIndex, List<Map<String, String>> records) {
+    /** A submission's records, a row each, numbered from {@code firstIndex}. */
+    private void addRecords(String submissionId, int firstIndex, List<Map<String, String>> records) {
         Integer[] idx = new Integer[records.size()];
         String[] raw = new String[records.size()];
         for (int i = 0; i < records.size(); i++) {
@@ -59,11 +59,6 @@ public class JdbcCreditStore implements CreditStore {
             ps.setArray(3, c.createArrayOf("text", raw));
             return ps;
         });
-    }
-
-    @Override
-    public void setRecordCount(String submissionId, int count) {
-        jdbc.update("update credit_submission set record_count = ? where id = ?", count, UUID.fromString(submissionId));
     }
 
     @Override

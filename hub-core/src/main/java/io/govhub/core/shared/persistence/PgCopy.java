@@ -21,7 +21,6 @@ public final class PgCopy {
     static final int FLUSH_CHARS = 32 * 1024;
     private final StringBuilder rows = new StringBuilder(4096);
     private boolean rowStarted;
-    private int count;
     private org.postgresql.copy.CopyIn target; // streaming: rows go out as the buffer fills
 
     /** Adds a value to the current row; null is SQL NULL. */
@@ -61,7 +60,6 @@ public final class PgCopy {
     public PgCopy endRow() {
         rows.append('\n');
         rowStarted = false;
-        count++;
         if (target != null && rows.length() >= FLUSH_CHARS) {
             flush();
         }
@@ -112,10 +110,6 @@ public final class PgCopy {
             }
         });
         return copied == null ? 0 : copied;
-    }
-
-    public int rowCount() {
-        return count;
     }
 
     /** The rows as they are sent. */

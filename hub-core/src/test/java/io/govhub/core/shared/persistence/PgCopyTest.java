@@ -12,7 +12,6 @@ class PgCopyTest {
         rows.value("a\tb").value(null).value("line1\nline2\r").value("C:\\dir \\N").endRow();
         rows.value(42).value(true).endRow();
         assertThat(rows.text()).isEqualTo("a\\tb\t\\N\tline1\\nline2\\r\tC:\\\\dir \\\\N\n42\ttrue\n");
-        assertThat(rows.rowCount()).isEqualTo(2);
     }
 
     @Test
