@@ -55,10 +55,26 @@ fi
 echo "heap before: $(heap) MiB"
 ( peak=0; while kill -0 $PID 2>/dev/null; do h=$(heap || echo 0); [ "${h:-0}" -gt "$peak" ] && { peak=$h; echo "$peak" > "$WORK/peak"; }; sleep 1; done ) &
 SAMPLER=$!
+# CPU time (clock ticks) per JVM thread and of all PostgreSQL processes of this data directory, to say where the time
+# goes. Threads are sampled every second (a file's reader thread ends before the run does): per thread id, the last
+# value seen less the first (0 for a thread started during the run), summed by thread name.
+threads() { cat /proc/$PID/task/*/stat 2>/dev/null | awk '{i = index($0, "("); j = length($0); while (substr($0, j, 1) != ")") j--;
+  n = substr($0, i + 1, j - i - 1); gsub(/ /, "_", n); split(substr($0, j + 2), f, " "); print $1, n, f[12] + f[13]}'; }
+pg_cpu() { local m t=0; m=$(head -1 "$WORK/data/postgres/postmaster.pid"); for p in $m $(pgrep -P "$m"); do
+  [ -r /proc/$p/stat ] && t=$((t + $(awk '{print $14 + $15}' /proc/$p/stat))); done; echo $t; }
+threads | sed 's/^/0 /' > "$WORK/threads"; PG0=$(pg_cpu); WALL0=$(date +%s%3N)
+( while kill -0 $PID 2>/dev/null; do threads | sed 's/^/1 /' >> "$WORK/threads"; sleep 1; done ) &
+THREADS=$!
 # the move is a rename within one file system: the folder never holds a partial file
 touch -d '-5 seconds' "$WORK/decisions.csv"
 mv "$WORK/decisions.csv" "$WORK/drop/$MARKET/decisions.csv"
 helper wait "$WORK/data" "$N"
 kill $SAMPLER 2>/dev/null || true
-echo "peak heap used: $(cat "$WORK/peak" 2>/dev/null || echo '?') MiB (of -Xmx$HEAP)"
+kill $THREADS 2>/dev/null || true
+threads | sed 's/^/1 /' >> "$WORK/threads"; PG1=$(pg_cpu); WALL1=$(date +%s%3N); HZ=$(getconf CLK_TCK)
+echo "cpu over $(( WALL1 - WALL0 )) ms: PostgreSQL $(( (PG1 - PG0) * 1000 / HZ )) ms; govhub JVM threads, busiest first (ms):"
+awk -v hz="$HZ" '$1 == 0 {first[$2] = $4; next} {if (!($2 in start)) start[$2] = ($2 in first) ? first[$2] : 0;
+  last[$2] = $4; name[$2] = $3} END {for (t in last) s[name[t]] += last[t] - start[t];
+  for (n in s) if (s[n] * 1000 / hz >= 500) printf "%d %s\n", s[n] * 1000 / hz, n}' "$WORK/threads" | sort -nr | head -12 \
+  | awk '{printf "  %-24s %8d\n", $2, $1}'
 grep -E "Drop folder: .* received|Credit file .* processed" "$WORK/govhub.log" | tail -2 | cut -c1-260 || true

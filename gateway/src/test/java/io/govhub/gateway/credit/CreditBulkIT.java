@@ -310,6 +310,108 @@ class CreditBulkIT extends EmbeddedAppIT {
         assertThat(counts(id).values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(2503);
     }
 
+    /**
+     * Two chunks of a file are stored at once: a decision named by the last row of one chunk and the first row of the
+     * next is stored in file order (the later row is the later version). The chunk waits for its predecessor's commit
+     * before it is stored; without that wait the order would still hold (commits are in file order, and a chunk that
+     * waits too long for its predecessor is stored again after it), only slower: this test checks the order, not the
+     * wait.
+     */
+    @Test
+    void a_decision_in_two_neighbouring_chunks_of_a_file_is_stored_in_file_order() {
+        String base = prefix("邻");
+        List<Map<String, String>> records = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            records.add(penalty(base + i, "1"));
+        }
+        records.set(999, penalty(base + "X", "2"));   // the last row of chunk 0
+        records.set(1000, penalty(base + "X", "3"));  // the first row of chunk 1: the same decision, changed
+        String id = fileSubmission(records, 1 << 20);
+
+        intake.process(id);
+
+        assertThat(counts(id)).containsExactlyInAnyOrderEntriesOf(Map.of("ACCEPTED", 1999, "UPDATED", 1));
+        assertThat(intake.outcomePage(id, 998, 2)).extracting(r -> r.index() + ":" + r.status())
+                .containsExactly("999:ACCEPTED", "1000:UPDATED");
+        assertThat(jdbc.queryForObject("select version || ':' || (fields ->> 'CF_NR_FK') from credit_record"
+                + " where document_number = ?", String.class, base + "X")).isEqualTo("2:3.000000");
+        assertThat(jdbc.queryForObject("select h.fields ->> 'CF_NR_FK' from credit_record_history h join credit_record c"
+                + " on c.id = h.record_id where c.document_number = ?", String.class, base + "X")).isEqualTo("2.000000");
+        assertThat(progress(id)).isEqualTo(2000);
+        assertThat(forwardingMessages(base)).isEqualTo(2000); // 1,999 new + the update
+    }
+
+    /**
+     * A wait cycle PostgreSQL cannot see, because one of its waits is in govhub: chunk 0 waits (in the database) for
+     * another transaction that has stored one of chunk 0's decisions; that transaction then stores a decision chunk 1
+     * has stored and waits for chunk 1, while chunk 1 waits (in govhub) for chunk 0 to commit. Chunk 1 gives up after
+     * {@code PREDECESSOR_WAIT} (5 s), rolls back and is stored again once chunk 0 has committed: every record once.
+     * Without that limit the processing never ends (the test fails after 90 s).
+     */
+    @Test
+    void a_wait_cycle_through_another_transaction_is_broken_and_every_record_is_stored_once() throws Exception {
+        String base = prefix("环");
+        List<Map<String, String>> records = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            records.add(penalty(base + i, "1"));
+        }
+        String id = fileSubmission(records, 1 << 20);
+        var inserted = new java.util.concurrent.CountDownLatch(1);
+        var chunk0Waited = new java.util.concurrent.atomic.AtomicBoolean();
+        var chunk1Waited = new java.util.concurrent.atomic.AtomicBoolean();
+        var threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> other = threads.submit(() -> tx.executeWithoutResult(status -> {
+                insertDecision(base + 500); // one of chunk 0's decisions
+                inserted.countDown();
+                chunk0Waited.set(waitFor("wait_event_type = 'Lock' and query like 'copy credit_record%'"));
+                // chunk 1 has stored its rows and waits for chunk 0's commit: its transaction sits idle
+                chunk1Waited.set(waitFor("state = 'idle in transaction' and pid <> pg_backend_pid()"
+                        + " and backend_xid is not null and clock_timestamp() - state_change > interval '300 milliseconds'"));
+                insertDecision(base + 1500); // one of chunk 1's decisions: waits until chunk 1 rolls back
+            }));
+            inserted.await();
+            Future<?> processing = threads.submit(() -> intake.process(id));
+            processing.get(90, java.util.concurrent.TimeUnit.SECONDS);
+            other.get();
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(chunk0Waited).as("chunk 0 waited for the other transaction").isTrue();
+        assertThat(chunk1Waited).as("chunk 1 waited for chunk 0").isTrue();
+        // the two decisions the other transaction stored are updates; everything else new; each once
+        assertThat(counts(id)).containsExactlyInAnyOrderEntriesOf(Map.of("ACCEPTED", 1998, "UPDATED", 2));
+        assertThat(stored(base)).isEqualTo(2000);
+        assertThat(forwardingMessages(base)).isEqualTo(2000);
+        assertThat(progress(id)).isEqualTo(2000);
+    }
+
+    /** Stores a decision as another transaction would, in the caller's transaction. */
+    private void insertDecision(String documentNumber) {
+        jdbc.update("insert into credit_record (record_type, natural_key, authority_uscc, document_number,"
+                + " subject_public, decision_date, published_at, publicity_rules, public, fields, public_fields,"
+                + " content_hash) values ('PENALTY', ?, ?, ?, 'x', date '2026-11-20', now(), 'test', true,"
+                + " '{}'::jsonb, '{}'::jsonb, repeat('0', 64))", "CF|" + MARKET + "|" + documentNumber, MARKET,
+                documentNumber);
+    }
+
+    /** Whether a backend matching {@code condition} appears in {@code pg_stat_activity} within 10 s. */
+    private boolean waitFor(String condition) {
+        for (int i = 0; i < 200; i++) {
+            // the statistics views are a snapshot per transaction: cleared before each look
+            jdbc.queryForList("select pg_stat_clear_snapshot()");
+            if (jdbc.queryForObject("select count(*) from pg_stat_activity where " + condition, Integer.class) > 0) {
+                return true;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return false;
+    }
+
     @Test
     void three_consumers_of_one_batch_file_process_each_record_once() throws Exception {
         String base = prefix("档并");

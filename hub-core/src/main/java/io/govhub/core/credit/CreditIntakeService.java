@@ -319,22 +319,42 @@ public class CreditIntakeService {
     /** How many evaluated chunks of a file may wait for their transaction (the heap holds at most these and one more). */
     static final int CHUNKS_AHEAD = 2;
 
+    /** How many chunks of a file are stored at once, each in its own transaction on its own connection. */
+    static final int CHUNKS_IN_FLIGHT = 2;
+
+    /**
+     * How long a stored chunk waits for its predecessor's commit before it rolls back, waits without holding anything,
+     * and is stored again: a wait cycle through a third transaction (one that needs a row the waiting chunk has written
+     * while the predecessor needs one of the third's) cannot be seen by PostgreSQL, as one of its waits is here.
+     */
+    static final java.time.Duration PREDECESSOR_WAIT = java.time.Duration.ofSeconds(5);
+
     /**
      * Processes a batch file kept as received: its records are read from the stored file in order, a chunk per
-     * transaction that locks the file's progress, inserts the chunk's outcomes and advances the progress. A crash
-     * loses at most the chunk in progress; the next attempt (any node) reads on from the progress. When another node
-     * holds the progress, or has moved it past this node's chunk, this one stops: that node processes the file (if it
-     * dies, the recovery hands the file out again once its progress has not moved for the grace period).
+     * transaction that inserts the chunk's outcomes and advances the file's progress. A crash loses at most the chunks
+     * in progress; the next attempt (any node) reads on from the progress. One node at a time processes a file (it
+     * holds the file's lease); a node that finds the lease held, or the progress moved past its chunk, stops: the other
+     * node processes the file (if it dies, the recovery hands the file out again once its progress has not moved for
+     * the grace period).
      * <p>
-     * Two threads share the work: a reader parses, validates and derives the next chunks (CPU only) while this thread
-     * stores the previous one (mostly waiting for PostgreSQL), at most {@link #CHUNKS_AHEAD} chunks ahead.
+     * The work is spread over threads: a reader parses, validates and derives the next chunks (CPU only), at most
+     * {@link #CHUNKS_AHEAD} ahead, while {@link #CHUNKS_IN_FLIGHT} chunks are stored at once, each in its own
+     * transaction (PostgreSQL works on two at a time). The chunks commit in file order: a chunk's transaction waits for
+     * its predecessor's commit before it advances the progress, so the progress always counts a prefix of the file and
+     * nothing past it is stored. A chunk that names a decision its predecessor also names is not stored until the
+     * predecessor has committed, so that the later row of the file is the later version.
      */
     private void processFile(CreditStore.Submission s, CreditStore.StoredFile file, LocalDate today) {
         if (file.processedCount() >= s.recordCount()) {
             return;
         }
+        CreditStore.FileLease lease = store.leaseFile(s.id()).orElse(null);
+        if (lease == null) {
+            return; // another node is processing the file
+        }
         java.nio.file.Path copy = null;
         Thread reader = null;
+        java.util.concurrent.ExecutorService storers = null;
         java.util.concurrent.BlockingQueue<Object> ready = new java.util.concurrent.ArrayBlockingQueue<>(CHUNKS_AHEAD);
         Object end = new Object();
         try {
@@ -363,22 +383,34 @@ public class CreditIntakeService {
                 }
             }, "credit-file-reader-" + s.id());
             reader.setDaemon(true);
+            int[] threads = {0};
+            storers = java.util.concurrent.Executors.newFixedThreadPool(CHUNKS_IN_FLIGHT, r -> {
+                Thread t = new Thread(r, "credit-file-store-" + ++threads[0] + "-" + s.id());
+                t.setDaemon(true);
+                return t;
+            });
             long started = System.nanoTime();
-            long waited = 0;
+            long waitedForReader = 0;
             int chunks = 0;
+            int overlapping = 0;
+            java.util.ArrayDeque<java.util.concurrent.CompletableFuture<Void>> inFlight = new java.util.ArrayDeque<>();
+            java.util.concurrent.CompletableFuture<Void> previous = java.util.concurrent.CompletableFuture.completedFuture(null);
             reader.start();
             while (true) {
                 long t = System.nanoTime();
                 Object item = ready.take();
-                waited += System.nanoTime() - t;
+                waitedForReader += System.nanoTime() - t;
                 if (item == end) {
+                    for (java.util.concurrent.CompletableFuture<Void> f : inFlight) {
+                        stored(f);
+                    }
                     // where the time went: waiting for the reader (parse, validate, derive) against storing
                     LOG.info("Credit file {} processed: {} record(s) in {} chunk(s), {} ms; {} ms of it waiting for"
-                            + " the reader", s.id(), s.recordCount() - file.processedCount(), chunks,
-                            (System.nanoTime() - started) / 1_000_000, waited / 1_000_000);
+                            + " the reader; {} chunk(s) stored after their predecessor (a decision in both)", s.id(),
+                            s.recordCount() - file.processedCount(), chunks, (System.nanoTime() - started) / 1_000_000,
+                            waitedForReader / 1_000_000, overlapping);
                     break;
                 }
-                chunks++;
                 if (item instanceof java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
@@ -388,9 +420,27 @@ public class CreditIntakeService {
                 if (item instanceof Error e) {
                     throw e;
                 }
-                @SuppressWarnings("unchecked")
-                List<Evaluated> chunk = (List<Evaluated>) item;
-                processFileChunk(s, chunk);
+                FileChunk chunk = (FileChunk) item;
+                chunks++;
+                if (inFlight.size() == CHUNKS_IN_FLIGHT) {
+                    stored(inFlight.removeFirst());
+                }
+                if (chunk.namesDecisionOfPrevious()) {
+                    overlapping++;
+                    stored(previous);
+                }
+                java.util.concurrent.CompletableFuture<Void> before = previous;
+                java.util.concurrent.CompletableFuture<Void> committed = new java.util.concurrent.CompletableFuture<>();
+                storers.execute(() -> {
+                    try {
+                        storeFileChunk(s, chunk.records(), before);
+                        committed.complete(null);
+                    } catch (RuntimeException | Error e) {
+                        committed.completeExceptionally(e);
+                    }
+                });
+                inFlight.addLast(committed);
+                previous = committed;
             }
         } catch (ProcessedElsewhere e) {
             // another node holds the progress and reads on
@@ -410,6 +460,16 @@ public class CreditIntakeService {
                     Thread.currentThread().interrupt();
                 }
             }
+            if (storers != null) {
+                // a chunk still in flight fails once its predecessor has (or is rolled back by the interruption)
+                storers.shutdownNow();
+                try {
+                    storers.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            lease.close(); // only now: no chunk of this node's is in flight any more
             if (copy != null) {
                 try {
                     java.nio.file.Files.deleteIfExists(copy);
@@ -420,6 +480,25 @@ public class CreditIntakeService {
         }
     }
 
+    /** Waits until a chunk has committed; its failure is this thread's. */
+    private static void stored(java.util.concurrent.CompletableFuture<Void> chunk) throws InterruptedException {
+        try {
+            chunk.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** A chunk of a file's records, evaluated; whether it names a decision the previous chunk also names. */
+    private record FileChunk(List<Evaluated> records, boolean namesDecisionOfPrevious) {
+    }
+
     /** The reader's side: the file's records from the progress on, evaluated a chunk at a time, handed over in order. */
     private void readFile(CreditStore.Submission s, CreditStore.StoredFile file, CreditBatchReader.Source csv,
                           java.nio.file.Path workbook, java.nio.charset.Charset charset, LocalDate today,
@@ -427,6 +506,8 @@ public class CreditIntakeService {
         List<CreditStore.SubmittedRecord> chunk = new java.util.ArrayList<>(CHUNK);
         int[] next = {0};
         int skip = file.processedCount();
+        java.util.concurrent.atomic.AtomicReference<java.util.Set<String>> previousDecisions =
+                new java.util.concurrent.atomic.AtomicReference<>(java.util.Set.of());
         java.util.function.Consumer<Map<String, String>> rows = row -> {
             int index = next[0]++;
             if (index < skip) {
@@ -434,7 +515,7 @@ public class CreditIntakeService {
             }
             chunk.add(new CreditStore.SubmittedRecord(index, row, CreditStore.RecordStatus.RECEIVED, List.of(), null));
             if (chunk.size() == CHUNK) {
-                handOver(ready, evaluate(s, chunk, today));
+                handOver(ready, fileChunk(evaluate(s, chunk, today), previousDecisions));
                 chunk.clear();
             }
         };
@@ -449,8 +530,24 @@ public class CreditIntakeService {
             throw e.cause;
         }
         if (!chunk.isEmpty()) {
-            ready.put(evaluate(s, chunk, today));
+            ready.put(fileChunk(evaluate(s, chunk, today), previousDecisions));
         }
+    }
+
+    /** The chunk with whether it names a decision of the previous chunk ({@code previous} is then this chunk's). */
+    private static FileChunk fileChunk(List<Evaluated> records,
+                                       java.util.concurrent.atomic.AtomicReference<java.util.Set<String>> previous) {
+        java.util.Set<String> decisions = new java.util.HashSet<>();
+        boolean overlaps = false;
+        for (Evaluated e : records) {
+            if (e.record() != null) {
+                String key = e.record().record().naturalKey();
+                decisions.add(key);
+                overlaps |= previous.get().contains(key);
+            }
+        }
+        previous.set(decisions);
+        return new FileChunk(records, overlaps);
     }
 
     /** Carries an interruption out of the reader's row callback. */
@@ -463,7 +560,7 @@ public class CreditIntakeService {
         }
     }
 
-    private static void handOver(java.util.concurrent.BlockingQueue<Object> ready, List<Evaluated> chunk) {
+    private static void handOver(java.util.concurrent.BlockingQueue<Object> ready, FileChunk chunk) {
         try {
             ready.put(chunk);
         } catch (InterruptedException e) {
@@ -471,18 +568,38 @@ public class CreditIntakeService {
         }
     }
 
-    /** One chunk of a file in one transaction; one record per transaction when another stores a decision meanwhile. */
-    private void processFileChunk(CreditStore.Submission s, List<Evaluated> chunk) {
+    /** The predecessor of a chunk did not commit in time: the chunk rolls back and is stored again after it. */
+    private static final class PredecessorSlow extends RuntimeException {
+        PredecessorSlow() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * One chunk of a file in one transaction, committed after {@code predecessor}; one record per transaction when
+     * another transaction stores one of its decisions meanwhile.
+     */
+    private void storeFileChunk(CreditStore.Submission s, List<Evaluated> chunk,
+                                java.util.concurrent.CompletableFuture<Void> predecessor) {
         try {
-            tx.inTransaction(() -> processFileRecords(s, chunk));
+            try {
+                tx.inTransaction(() -> processFileRecords(s, chunk, predecessor));
+            } catch (PredecessorSlow e) {
+                awaitCommit(predecessor, null); // holding nothing now
+                tx.inTransaction(() -> processFileRecords(s, chunk, predecessor));
+            }
         } catch (CreditStore.ConcurrentDecisionException e) {
+            awaitCommit(predecessor, null); // holding nothing now; the records below need not wait
             for (Evaluated r : chunk) {
-                tx.inTransaction(() -> processFileRecords(s, List.of(r)));
+                tx.inTransaction(() -> processFileRecords(s, List.of(r), predecessor));
             }
         }
     }
 
-    private Void processFileRecords(CreditStore.Submission s, List<Evaluated> records) {
+    private Void processFileRecords(CreditStore.Submission s, List<Evaluated> records,
+                                    java.util.concurrent.CompletableFuture<Void> predecessor) {
+        storeEvaluated(s, records, true);
+        awaitCommit(predecessor, PREDECESSOR_WAIT);
         int done = store.lockProgress(s.id()).orElseThrow(ProcessedElsewhere::new);
         int first = records.get(0).index();
         int end = records.get(records.size() - 1).index() + 1;
@@ -492,9 +609,32 @@ public class CreditIntakeService {
             throw new IllegalStateException("file submission " + s.id() + " processed up to " + done
                     + ", but its next chunk starts at " + first);
         }
-        storeEvaluated(s, records, true);
         store.setProgress(s.id(), end);
         return null;
+    }
+
+    /**
+     * Waits for the commit of a chunk's predecessor (at most {@code limit}, then {@link PredecessorSlow}); when the
+     * predecessor failed, this chunk fails too (with the same exception when another node holds the file).
+     */
+    private static void awaitCommit(java.util.concurrent.CompletableFuture<Void> predecessor, java.time.Duration limit) {
+        try {
+            if (limit == null) {
+                predecessor.get();
+            } else {
+                predecessor.get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new PredecessorSlow();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while a credit file chunk waited for its predecessor", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof ProcessedElsewhere elsewhere) {
+                throw elsewhere;
+            }
+            throw new IllegalStateException("the previous chunk of the file was not stored", e.getCause());
+        }
     }
 
     /** Validates, stores and forwards claimed records; returns the last index, or null when there were none. */

@@ -57,9 +57,23 @@ public interface CreditStore {
 
     /**
      * Locks a file submission's progress for the current transaction: how many of its records (in index order) have
-     * their outcome. Empty when another transaction holds it (another node is processing the file).
+     * their outcome. Empty when another transaction holds it (another node is processing the file). The lock does not
+     * keep other transactions from referring to the submission (a chunk's outcomes being inserted meanwhile).
      */
     Optional<Integer> lockProgress(String submissionId);
+
+    /**
+     * Takes the right to process a file submission for as long as the lease is open: one node at a time reads a file
+     * and stores its chunks. A database session lock, so it ends with the lease or with the node's connection (a node
+     * that dies loses it at once). Empty when another node holds it.
+     */
+    Optional<FileLease> leaseFile(String submissionId);
+
+    /** The right to process a file submission, from {@link #leaseFile}; closing it gives the right up. */
+    interface FileLease extends AutoCloseable {
+        @Override
+        void close();
+    }
 
     void setProgress(String submissionId, int processed);
 

@@ -44,6 +44,22 @@ class CsvRowsTest {
         assertThat(r.numbers()).containsExactly(2, 3);
     }
 
+    /**
+     * The reader takes characters a buffer (8,192) at a time with one character of look-ahead: a doubled quote, a
+     * closing quote and a CR LF land on each side of a buffer's end in turn, and every row still reads the same.
+     */
+    @Test
+    void quotes_and_line_ends_across_the_reading_buffer_s_end_read_the_same() throws Exception {
+        for (int pad = 8170; pad < 8200; pad++) {
+            String filler = "x".repeat(pad - "h\r\n".length() + 2);
+            String csv = "h\r\n" + filler + "\r\n\"a\"\"b\"\r\n\"c\r\nd\"\r\ne\r\n";
+            Read r = read(csv.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+            assertThat(r.rows()).as("filler of %d", pad)
+                    .containsExactly(List.of(filler), List.of("a\"b"), List.of("c\r\nd"), List.of("e"));
+            assertThat(r.numbers()).containsExactly(2, 3, 4, 5);
+        }
+    }
+
     @Test
     void a_byte_order_mark_is_not_part_of_the_first_header() throws Exception {
         Read r = read(("\uFEFF事项名称,实施编码\n甲,1\n").getBytes(StandardCharsets.UTF_8), null);

@@ -184,8 +184,60 @@ public class JdbcCreditStore implements CreditStore {
 
     @Override
     public Optional<Integer> lockProgress(String submissionId) {
+        // for no key update: a chunk in flight holds a key-share lock on the submission (its outcomes' foreign key)
         return jdbc.queryForList("select processed_count from credit_submission where id = ? and processed_count"
-                + " is not null for update skip locked", Integer.class, UUID.fromString(submissionId)).stream().findFirst();
+                + " is not null for no key update skip locked", Integer.class, UUID.fromString(submissionId))
+                .stream().findFirst();
+    }
+
+    /** The first key of the session locks on file submissions ('cred'): apart from any other advisory lock. */
+    private static final int FILE_LEASE_LOCKS = 0x63726564;
+
+    @Override
+    public Optional<FileLease> leaseFile(String submissionId) {
+        UUID id = UUID.fromString(submissionId);
+        int key = Long.hashCode(id.getMostSignificantBits() ^ id.getLeastSignificantBits());
+        java.sql.Connection c = null;
+        try {
+            c = java.util.Objects.requireNonNull(jdbc.getDataSource()).getConnection();
+            c.setAutoCommit(true); // a session lock, outside any transaction
+            if (!sessionLock(c, "select pg_try_advisory_lock(?, ?)", key)) {
+                c.close();
+                return Optional.empty();
+            }
+            java.sql.Connection held = c;
+            return Optional.of(() -> {
+                try (held) {
+                    sessionLock(held, "select pg_advisory_unlock(?, ?)", key);
+                } catch (java.sql.SQLException e) {
+                    // the lock may still be held by the session: end the session instead of pooling it
+                    try {
+                        held.abort(Runnable::run);
+                    } catch (java.sql.SQLException ignored) {
+                        // the connection is gone already: so is its lock
+                    }
+                }
+            });
+        } catch (java.sql.SQLException e) {
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (java.sql.SQLException ignored) {
+                    // the failure below says what went wrong
+                }
+            }
+            throw new org.springframework.dao.DataAccessResourceFailureException("file lease of " + submissionId, e);
+        }
+    }
+
+    private static boolean sessionLock(java.sql.Connection c, String sql, int key) throws java.sql.SQLException {
+        try (var ps = c.prepareStatement(sql)) {
+            ps.setInt(1, FILE_LEASE_LOCKS);
+            ps.setInt(2, key);
+            try (var rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
     }
 
     @Override
@@ -298,7 +350,8 @@ public class JdbcCreditStore implements CreditStore {
             return List.of(upsert(records.get(0))); // safe against a concurrent insert of the same decision
         }
         Map<String, Current> current = new java.util.HashMap<>();
-        String[] keys = records.stream().map(n -> n.record().naturalKey()).distinct().toArray(String[]::new);
+        List<String> naturalKeys = records.stream().map(n -> n.record().naturalKey()).toList(); // built once each
+        String[] keys = naturalKeys.stream().distinct().toArray(String[]::new);
         jdbc.query(c -> {
             var ps = c.prepareStatement("select natural_key, id, content_hash, version, fields::text from credit_record"
                     + " where natural_key = any(?) for update");
@@ -307,7 +360,7 @@ public class JdbcCreditStore implements CreditStore {
         }, rs -> {
             current.put(rs.getString(1), new Current(rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getString(5)));
         });
-        long newOnes = records.stream().map(n -> n.record().naturalKey()).distinct().filter(k -> !current.containsKey(k)).count();
+        long newOnes = java.util.Arrays.stream(keys).filter(k -> !current.containsKey(k)).count();
         java.util.Iterator<Long> ids = jdbc.queryForList("select nextval(pg_get_serial_sequence('credit_record', 'id'))"
                 + " from generate_series(1, ?)", Long.class, newOnes).iterator();
         List<Object[]> history = new ArrayList<>();
@@ -317,20 +370,22 @@ public class JdbcCreditStore implements CreditStore {
             // COPY: the chunk's new records streamed as they are written (a unique-key clash with another
             // transaction still raises)
             io.govhub.core.shared.persistence.PgCopy.stream(jdbc, "credit_record", "id, " + INSERT_COLUMNS, inserts -> {
-                for (NewRecord n : records) {
+                for (int i = 0; i < records.size(); i++) {
+                    NewRecord n = records.get(i);
                     CreditRecord r = n.record();
-                    Current c = current.get(r.naturalKey());
+                    String naturalKey = naturalKeys.get(i);
+                    Current c = current.get(naturalKey);
                     if (c == null) {
                         long id = ids.next();
                         PublicityRules.Period p = n.publicity();
-                        inserts.value(id).value(r.type().name()).value(r.naturalKey()).value(r.authorityUscc())
+                        inserts.value(id).value(r.type().name()).value(naturalKey).value(r.authorityUscc())
                                 .value(r.documentNumber()).value(n.subjectPublic()).value(r.decisionDate())
                                 .value(n.dueDate()).value(n.publishedAt())
                                 .value(n.lateWorkingDays() == null ? null : n.lateWorkingDays() == 0)
                                 .value(n.lateWorkingDays()).value(p.end()).value(p.flag()).value(p.rulesVersion())
                                 .value(p.published()).value(n.fieldsJson()).value(n.publicFieldsJson())
                                 .value(n.contentHash()).endRow();
-                        current.put(r.naturalKey(), new Current(id, n.contentHash(), 1, n.fieldsJson()));
+                        current.put(naturalKey, new Current(id, n.contentHash(), 1, n.fieldsJson()));
                         result.add(new Upsert(id, RecordStatus.ACCEPTED));
                     } else if (c.hash.equals(n.contentHash())) {
                         result.add(new Upsert(c.id, RecordStatus.DUPLICATE));
