@@ -14,7 +14,8 @@
 #  2. the pipeline: the file is moved into the drop folder of 临沂市市场监督管理局; timed from the move until every
 #     record has its outcome (parse, validate, dedupe, mask, store, outcome, forwarding queued); the time at which
 #     the receipt committed (the file read and stored) is printed on the way.
-# The JVM's used heap (Prometheus jvm_memory_used_bytes{area="heap"}) is sampled every second; the peak is reported.
+# The JVM's used heap (Prometheus jvm_memory_used_bytes{area="heap"}) is sampled every second; the peak is reported,
+# with the CPU time PostgreSQL and the JVM used from the move to the last outcome, and the JVM's busiest threads.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-1000000}
@@ -62,7 +63,8 @@ threads() { cat /proc/$PID/task/*/stat 2>/dev/null | awk '{i = index($0, "("); j
   n = substr($0, i + 1, j - i - 1); gsub(/ /, "_", n); split(substr($0, j + 2), f, " "); print $1, n, f[12] + f[13]}'; }
 pg_cpu() { local m t=0; m=$(head -1 "$WORK/data/postgres/postmaster.pid"); for p in $m $(pgrep -P "$m"); do
   [ -r /proc/$p/stat ] && t=$((t + $(awk '{print $14 + $15}' /proc/$p/stat))); done; echo $t; }
-threads | sed 's/^/0 /' > "$WORK/threads"; PG0=$(pg_cpu); WALL0=$(date +%s%3N)
+jvm_cpu() { awk '{print $14 + $15}' /proc/$PID/stat; }
+threads | sed 's/^/0 /' > "$WORK/threads"; PG0=$(pg_cpu); JVM0=$(jvm_cpu); WALL0=$(date +%s%3N)
 ( while kill -0 $PID 2>/dev/null; do threads | sed 's/^/1 /' >> "$WORK/threads"; sleep 1; done ) &
 THREADS=$!
 # the move is a rename within one file system: the folder never holds a partial file
@@ -71,8 +73,9 @@ mv "$WORK/decisions.csv" "$WORK/drop/$MARKET/decisions.csv"
 helper wait "$WORK/data" "$N"
 kill $SAMPLER 2>/dev/null || true
 kill $THREADS 2>/dev/null || true
-threads | sed 's/^/1 /' >> "$WORK/threads"; PG1=$(pg_cpu); WALL1=$(date +%s%3N); HZ=$(getconf CLK_TCK)
-echo "cpu over $(( WALL1 - WALL0 )) ms: PostgreSQL $(( (PG1 - PG0) * 1000 / HZ )) ms; govhub JVM threads, busiest first (ms):"
+echo "peak heap used: $(cat "$WORK/peak" 2>/dev/null || echo '?') MiB (of -Xmx$HEAP)"
+threads | sed 's/^/1 /' >> "$WORK/threads"; PG1=$(pg_cpu); JVM1=$(jvm_cpu); WALL1=$(date +%s%3N); HZ=$(getconf CLK_TCK)
+echo "cpu over $(( WALL1 - WALL0 )) ms: PostgreSQL $(( (PG1 - PG0) * 1000 / HZ )) ms, govhub JVM $(( (JVM1 - JVM0) * 1000 / HZ )) ms; its threads, busiest first (ms):"
 awk -v hz="$HZ" '$1 == 0 {first[$2] = $4; next} {if (!($2 in start)) start[$2] = ($2 in first) ? first[$2] : 0;
   last[$2] = $4; name[$2] = $3} END {for (t in last) s[name[t]] += last[t] - start[t];
   for (n in s) if (s[n] * 1000 / hz >= 500) printf "%d %s\n", s[n] * 1000 / hz, n}' "$WORK/threads" | sort -nr | head -12 \
