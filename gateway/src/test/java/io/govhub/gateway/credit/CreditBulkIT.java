@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -384,6 +385,50 @@ class CreditBulkIT extends EmbeddedAppIT {
         assertThat(stored(base)).isEqualTo(2000);
         assertThat(forwardingMessages(base)).isEqualTo(2000);
         assertThat(progress(id)).isEqualTo(2000);
+    }
+
+    /**
+     * The retention job deletes the stored bytes of a batch file once it is processed and older than the retention (in
+     * transactions of 64 parts: this file has more), and keeps a newer file and one still being processed; what the
+     * submission says about its records does not change.
+     */
+    @Test
+    void processed_batch_files_are_deleted_after_the_retention_and_their_outcomes_kept() {
+        String base = prefix("留");
+        List<Map<String, String>> records = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            records.add(penalty(base + i, "1"));
+        }
+        String old = fileSubmission(records, 1024);
+        String recent = fileSubmission(records.subList(0, 10), 1024);
+        String waiting = fileSubmission(records.subList(10, 20), 1024);
+        intake.process(old);
+        intake.process(recent);
+        jdbc.update("update credit_submission set received_at = now() - interval '200 days' where id in (?::uuid, ?::uuid)",
+                old, waiting);
+        assertThat(parts(old)).isGreaterThan(64);
+        Map<CreditStore.RecordStatus, Integer> before = intake.statusCounts(old);
+
+        assertThat(intake.removeProcessedFiles(Duration.ZERO)).as("0 keeps the files").isZero();
+        assertThat(parts(old)).isGreaterThan(64);
+        // what the hourly job runs (under a ShedLock lock, which a test cannot count on being free)
+        assertThat(intake.removeProcessedFiles(Duration.ofDays(180))).isGreaterThanOrEqualTo(1);
+
+        assertThat(parts(old)).isZero();
+        assertThat(parts(recent)).as("received within the retention").isPositive();
+        assertThat(parts(waiting)).as("not processed yet").isPositive();
+        assertThat(intake.statusCounts(old)).isEqualTo(before).containsEntry(CreditStore.RecordStatus.ACCEPTED, 300);
+        assertThat(intake.outcomePage(old, 298, 5)).extracting(r -> r.index() + ":" + r.status())
+                .containsExactly("299:ACCEPTED");
+        intake.process(old); // a message for it again: nothing to read, nothing changes
+        assertThat(counts(old)).containsExactly(Map.entry("ACCEPTED", 300));
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where event = 'CREDIT_FILES_REMOVED'",
+                Integer.class)).isPositive();
+    }
+
+    private int parts(String submissionId) {
+        return jdbc.queryForObject("select count(*) from credit_submission_file where submission_id = ?::uuid",
+                Integer.class, submissionId);
     }
 
     /** Stores a decision as another transaction would, in the caller's transaction. */

@@ -161,6 +161,35 @@ public class CreditIntakeService {
         return new Receipt(id, type.name(), count[0], CreditStore.RecordStatus.RECEIVED.name());
     }
 
+    /** How many parts of stored batch files (1 MiB each) one transaction of the retention job deletes. */
+    static final int PARTS_PER_DELETE = 64;
+
+    /**
+     * Deletes the stored batch files (the bytes as received) of submissions received more than {@code keep} ago whose
+     * every record has its outcome: the file has served its purpose (the receipt and the processing), and it holds
+     * personal data in clear (ID numbers, phones of natural persons). What stays: the submission, every record's
+     * outcome, the record as received for the rejected ones, the stored decisions, and the file's name, size and
+     * SHA-256 in the message log. A zero {@code keep} keeps the files. Returns how many files were deleted.
+     */
+    public int removeProcessedFiles(java.time.Duration keep) {
+        if (keep.isZero() || keep.isNegative()) {
+            return 0;
+        }
+        Instant before = clock.instant().minus(keep);
+        List<String> files = store.processedFiles(before);
+        // a part is at most 1 MiB: a few dozen per transaction, however large the files
+        while (tx.inTransaction(() -> store.deleteProcessedFileParts(before, PARTS_PER_DELETE)) > 0) {
+            // on to the next parts
+        }
+        if (!files.isEmpty()) {
+            audit.record(AuditEvent.of("CREDIT_FILES_REMOVED", "system", "已处理的批量文件已超过保留期限",
+                    Map.of("submissions", files.size(), "keep", keep.toString())));
+            LOG.info("Removed the stored batch files of {} processed credit submission(s) received before {}",
+                    files.size(), before);
+        }
+        return files.size();
+    }
+
     /** Size of a part of a stored batch file. */
     static final int FILE_PART = 1 << 20;
 

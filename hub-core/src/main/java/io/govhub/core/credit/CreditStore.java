@@ -69,6 +69,18 @@ public interface CreditStore {
      */
     Optional<FileLease> leaseFile(String submissionId);
 
+    /**
+     * The batch file submissions received before {@code receivedBefore} whose every record has its outcome and whose
+     * file is still stored.
+     */
+    List<String> processedFiles(Instant receivedBefore);
+
+    /**
+     * Deletes at most {@code parts} stored parts of the files of {@link #processedFiles}; returns how many it deleted
+     * (a file still being processed is never touched; the submissions, outcomes and records stay).
+     */
+    int deleteProcessedFileParts(Instant receivedBefore, int parts);
+
     /** The right to process a file submission, from {@link #leaseFile}; closing it gives the right up. */
     interface FileLease extends AutoCloseable {
         @Override

@@ -190,6 +190,21 @@ public class JdbcCreditStore implements CreditStore {
                 .stream().findFirst();
     }
 
+    private static final String PROCESSED_FILES = "from credit_submission_file f join credit_submission s on"
+            + " s.id = f.submission_id where s.received_at < ? and s.processed_count >= s.record_count";
+
+    @Override
+    public List<String> processedFiles(Instant receivedBefore) {
+        return jdbc.queryForList("select distinct f.submission_id::text " + PROCESSED_FILES, String.class,
+                Timestamp.from(receivedBefore));
+    }
+
+    @Override
+    public int deleteProcessedFileParts(Instant receivedBefore, int parts) {
+        return jdbc.update("delete from credit_submission_file where (submission_id, part) in (select f.submission_id,"
+                + " f.part " + PROCESSED_FILES + " limit ?)", Timestamp.from(receivedBefore), parts);
+    }
+
     /** The first key of the session locks on file submissions ('cred'): apart from any other advisory lock. */
     private static final int FILE_LEASE_LOCKS = 0x63726564;
 
