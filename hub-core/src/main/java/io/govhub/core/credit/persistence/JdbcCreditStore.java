@@ -99,16 +99,20 @@ public class JdbcCreditStore implements CreditStore {
     public Map<RecordStatus, Integer> statusCounts(String submissionId) {
         Map<RecordStatus, Integer> counts = new java.util.EnumMap<>(RecordStatus.class);
         int[] total = {0};
-        jdbc.query("select status, count(*) from credit_submission_record where submission_id = ? group by status",
+        int[] records = {0};
+        // one query: the outcome rows by status, and the submission's record count (a record without a row waits)
+        jdbc.query("select s.record_count, r.status, count(r.status) from credit_submission s left join"
+                + " credit_submission_record r on r.submission_id = s.id where s.id = ? group by s.record_count, r.status",
                 rs -> {
-                    counts.put(RecordStatus.valueOf(rs.getString(1)), rs.getInt(2));
-                    total[0] += rs.getInt(2);
+                    records[0] = rs.getInt(1);
+                    if (rs.getString(2) != null) {
+                        counts.put(RecordStatus.valueOf(rs.getString(2)), rs.getInt(3));
+                        total[0] += rs.getInt(3);
+                    }
                 }, UUID.fromString(submissionId));
-        submission(submissionId).ifPresent(s -> {
-            if (s.recordCount() > total[0]) {
-                counts.merge(RecordStatus.RECEIVED, s.recordCount() - total[0], Integer::sum);
-            }
-        });
+        if (records[0] > total[0]) {
+            counts.merge(RecordStatus.RECEIVED, records[0] - total[0], Integer::sum);
+        }
         return counts;
     }
 
@@ -263,7 +267,8 @@ public class JdbcCreditStore implements CreditStore {
 
     @Override
     public void insertOutcomes(String submissionId, List<Outcome> outcomes, Map<Integer, Map<String, String>> rejectedRaw) {
-        String now = Instant.now().toString();
+        // the database's time of the transaction, as for every other outcome written (not this node's clock)
+        String now = jdbc.queryForObject("select now()::text", String.class);
         io.govhub.core.shared.persistence.PgCopy.stream(jdbc, "credit_submission_record",
                 "submission_id, idx, raw, status, problems, record_id, processed_at", rows -> {
                     for (Outcome o : outcomes) {
