@@ -43,6 +43,15 @@ class CreditBulkIT extends EmbeddedAppIT {
         return CreditFixtures.companyPenalty(docNo, fine, "2026-11-20");
     }
 
+    /** {@code count} penalty decisions numbered from 0 after {@code base}, each with the fine {@code fine} (万元). */
+    private static List<Map<String, String>> penalties(String base, int count, String fine) {
+        List<Map<String, String>> records = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            records.add(penalty(base + i, fine));
+        }
+        return records;
+    }
+
     /** Stores a submission without a message on the queue: the test calls the processing itself. */
     private String submission(List<Map<String, String>> records) {
         String id = UUID.randomUUID().toString();
@@ -184,10 +193,7 @@ class CreditBulkIT extends EmbeddedAppIT {
     @Test
     void three_consumers_of_one_submission_process_each_record_once() throws Exception {
         String base = prefix("并");
-        List<Map<String, String>> records = new ArrayList<>();
-        for (int i = 0; i < 3500; i++) {
-            records.add(penalty(base + i, "2"));
-        }
+        List<Map<String, String>> records = penalties(base, 3500, "2");
         String id = submission(records);
 
         inParallel(3, () -> {
@@ -203,10 +209,7 @@ class CreditBulkIT extends EmbeddedAppIT {
     @Test
     void two_submissions_of_the_same_decisions_at_once_store_each_decision_once() throws Exception {
         String base = prefix("重");
-        List<Map<String, String>> records = new ArrayList<>();
-        for (int i = 0; i < 2000; i++) {
-            records.add(penalty(base + i, "3"));
-        }
+        List<Map<String, String>> records = penalties(base, 2000, "3");
         String first = submission(records);
         String second = submission(records);
         List<String> both = List.of(first, second);
@@ -321,10 +324,7 @@ class CreditBulkIT extends EmbeddedAppIT {
     @Test
     void a_decision_in_two_neighbouring_chunks_of_a_file_is_stored_in_file_order() {
         String base = prefix("邻");
-        List<Map<String, String>> records = new ArrayList<>();
-        for (int i = 0; i < 2000; i++) {
-            records.add(penalty(base + i, "1"));
-        }
+        List<Map<String, String>> records = penalties(base, 2000, "1");
         records.set(999, penalty(base + "X", "2"));   // the last row of chunk 0
         records.set(1000, penalty(base + "X", "3"));  // the first row of chunk 1: the same decision, changed
         String id = fileSubmission(records, 1 << 20);
@@ -352,10 +352,7 @@ class CreditBulkIT extends EmbeddedAppIT {
     @Test
     void a_wait_cycle_through_another_transaction_is_broken_and_every_record_is_stored_once() throws Exception {
         String base = prefix("环");
-        List<Map<String, String>> records = new ArrayList<>();
-        for (int i = 0; i < 2000; i++) {
-            records.add(penalty(base + i, "1"));
-        }
+        List<Map<String, String>> records = penalties(base, 2000, "1");
         String id = fileSubmission(records, 1 << 20);
         var inserted = new java.util.concurrent.CountDownLatch(1);
         var chunk0Waited = new java.util.concurrent.atomic.AtomicBoolean();
@@ -395,10 +392,7 @@ class CreditBulkIT extends EmbeddedAppIT {
     @Test
     void processed_batch_files_are_deleted_after_the_retention_and_their_outcomes_kept() {
         String base = prefix("留");
-        List<Map<String, String>> records = new ArrayList<>();
-        for (int i = 0; i < 300; i++) {
-            records.add(penalty(base + i, "1"));
-        }
+        List<Map<String, String>> records = penalties(base, 300, "1");
         String old = fileSubmission(records, 1024);
         String recent = fileSubmission(records.subList(0, 10), 1024);
         String waiting = fileSubmission(records.subList(10, 20), 1024);
@@ -460,10 +454,7 @@ class CreditBulkIT extends EmbeddedAppIT {
     @Test
     void three_consumers_of_one_batch_file_process_each_record_once() throws Exception {
         String base = prefix("档并");
-        List<Map<String, String>> records = new ArrayList<>();
-        for (int i = 0; i < 3500; i++) {
-            records.add(penalty(base + i, "2"));
-        }
+        List<Map<String, String>> records = penalties(base, 3500, "2");
         String id = fileSubmission(records, 1 << 20);
 
         inParallel(3, () -> {
@@ -480,10 +471,7 @@ class CreditBulkIT extends EmbeddedAppIT {
     @Test
     void processing_a_batch_file_again_reads_on_from_its_progress() {
         String base = prefix("档续");
-        List<Map<String, String>> records = new ArrayList<>();
-        for (int i = 0; i < 2200; i++) {
-            records.add(penalty(base + i, "3"));
-        }
+        List<Map<String, String>> records = penalties(base, 2200, "3");
         String id = fileSubmission(records, 1 << 20);
         // as if a node had processed the first chunk and died: the progress says 1,000 (its outcomes are not faked
         // here, so the records below 1,000 must stay untouched)
