@@ -425,6 +425,31 @@ class CreditBulkIT extends EmbeddedAppIT {
                 Integer.class, submissionId);
     }
 
+    /**
+     * One node at a time processes a file (it holds the file's lease); a node that holds it and makes no progress for
+     * the recovery's grace (2 min here) hangs: another node ends its session and takes the file over.
+     */
+    @Test
+    void a_file_whose_lease_holder_makes_no_progress_is_taken_over_after_the_grace() {
+        String base = prefix("挂");
+        String id = fileSubmission(penalties(base, 1500, "1"), 1 << 20);
+        // a node that hangs: it holds the file's lease and stores nothing
+        CreditStore.FileLease hung = store.leaseFile(id, Duration.ofHours(1)).orElseThrow();
+        try {
+            intake.process(id);
+            assertThat(counts(id)).as("held, and its receipt is fresh: left to the holder").isEmpty();
+
+            jdbc.update("update credit_submission set received_at = now() - interval '10 minutes' where id = ?::uuid", id);
+            intake.process(id);
+
+            assertThat(counts(id)).containsExactly(Map.entry("ACCEPTED", 1500));
+            assertThat(progress(id)).isEqualTo(1500);
+            assertThat(stored(base)).isEqualTo(1500);
+        } finally {
+            hung.close(); // its session was ended: closing it is quiet
+        }
+    }
+
     /** Stores a decision as another transaction would, in the caller's transaction. */
     private void insertDecision(String documentNumber) {
         jdbc.update("insert into credit_record (record_type, natural_key, authority_uscc, document_number,"

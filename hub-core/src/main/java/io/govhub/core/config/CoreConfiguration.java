@@ -104,8 +104,11 @@ public class CoreConfiguration {
     @Bean
     public io.govhub.core.credit.CreditIntakeService creditIntakeService(io.govhub.core.credit.CreditStore store,
             io.govhub.core.credit.CreditWorkQueue queue, DivisionDirectory directory, CalendarService calendar,
-            AuditPort audit, Transactions tx, java.time.Clock clock, io.govhub.core.audit.MessageLog messageLog) {
-        return new io.govhub.core.credit.CreditIntakeService(store, queue, directory, calendar, audit, tx, clock, messageLog);
+            AuditPort audit, Transactions tx, java.time.Clock clock, io.govhub.core.audit.MessageLog messageLog,
+            @org.springframework.beans.factory.annotation.Value("${govhub.credit.recovery-grace:2m}") java.time.Duration grace) {
+        var intake = new io.govhub.core.credit.CreditIntakeService(store, queue, directory, calendar, audit, tx, clock, messageLog);
+        intake.takeOverFilesAfter(grace);
+        return intake;
     }
 
     @Bean

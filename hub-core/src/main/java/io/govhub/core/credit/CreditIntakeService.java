@@ -348,6 +348,16 @@ public class CreditIntakeService {
     /** How many evaluated chunks of a file may wait for their transaction (the heap holds at most these and one more). */
     static final int CHUNKS_AHEAD = 2;
 
+    private volatile java.time.Duration takeOverFilesAfter = java.time.Duration.ofMinutes(2);
+
+    /**
+     * How long a file's progress may stand still while another node holds the file's lease before this node takes the
+     * lease over (the recovery's grace, {@code govhub.credit.recovery-grace}: the recovery hands such a file out again).
+     */
+    public void takeOverFilesAfter(java.time.Duration after) {
+        this.takeOverFilesAfter = after;
+    }
+
     /** How many chunks of a file are stored at once, each in its own transaction on its own connection. */
     static final int CHUNKS_IN_FLIGHT = 2;
 
@@ -377,7 +387,7 @@ public class CreditIntakeService {
         if (file.processedCount() >= s.recordCount()) {
             return;
         }
-        CreditStore.FileLease lease = store.leaseFile(s.id()).orElse(null);
+        CreditStore.FileLease lease = store.leaseFile(s.id(), takeOverFilesAfter).orElse(null);
         if (lease == null) {
             return; // another node is processing the file
         }

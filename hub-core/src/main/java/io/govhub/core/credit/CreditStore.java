@@ -65,9 +65,10 @@ public interface CreditStore {
     /**
      * Takes the right to process a file submission for as long as the lease is open: one node at a time reads a file
      * and stores its chunks. A database session lock, so it ends with the lease or with the node's connection (a node
-     * that dies loses it at once). Empty when another node holds it.
+     * that dies loses it at once). When another node holds it: empty, unless the file's progress has not moved for
+     * {@code takeOverAfter} (that node hangs): then its session is ended, and the lease is this node's.
      */
-    Optional<FileLease> leaseFile(String submissionId);
+    Optional<FileLease> leaseFile(String submissionId, java.time.Duration takeOverAfter);
 
     /**
      * The batch file submissions received before {@code receivedBefore} whose every record has its outcome and whose

@@ -26,6 +26,7 @@ import java.util.UUID;
 public class JdbcCreditStore implements CreditStore {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JdbcCreditStore.class);
     private final JdbcTemplate jdbc;
 
     public JdbcCreditStore(JdbcTemplate jdbc) {
@@ -213,14 +214,15 @@ public class JdbcCreditStore implements CreditStore {
     private static final int FILE_LEASE_LOCKS = 0x63726564;
 
     @Override
-    public Optional<FileLease> leaseFile(String submissionId) {
+    public Optional<FileLease> leaseFile(String submissionId, java.time.Duration takeOverAfter) {
         UUID id = UUID.fromString(submissionId);
         int key = Long.hashCode(id.getMostSignificantBits() ^ id.getLeastSignificantBits());
         java.sql.Connection c = null;
         try {
             c = java.util.Objects.requireNonNull(jdbc.getDataSource()).getConnection();
             c.setAutoCommit(true); // a session lock, outside any transaction
-            if (!sessionLock(c, "select pg_try_advisory_lock(?, ?)", key)) {
+            if (!sessionLock(c, "select pg_try_advisory_lock(?, ?)", key)
+                    && !(stale(c, id, takeOverAfter) && takeOver(c, key))) {
                 c.close();
                 return Optional.empty();
             }
@@ -247,6 +249,45 @@ public class JdbcCreditStore implements CreditStore {
             }
             throw new org.springframework.dao.DataAccessResourceFailureException("file lease of " + submissionId, e);
         }
+    }
+
+    /** Whether the file's progress (or, before its first chunk, its receipt) is older than {@code after}. */
+    private static boolean stale(java.sql.Connection c, UUID id, java.time.Duration after) throws java.sql.SQLException {
+        try (var ps = c.prepareStatement("select coalesce(progress_at, received_at) < now() - ? * interval '1 millisecond'"
+                + " from credit_submission where id = ?")) {
+            ps.setLong(1, after.toMillis());
+            ps.setObject(2, id);
+            try (var rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    /**
+     * Ends the session that holds a file's lease without progress (a node that hangs: its transactions roll back, and
+     * if it wakes up, its next chunk finds the progress moved and stops), then takes the lease, waiting up to 10 s for
+     * the session to end.
+     */
+    private static boolean takeOver(java.sql.Connection c, int key) throws java.sql.SQLException {
+        try (var ps = c.prepareStatement("select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory'"
+                + " and classid = ?::int4::oid and objid = ?::int4::oid and objsubid = 2 and granted")) {
+            ps.setInt(1, FILE_LEASE_LOCKS);
+            ps.setInt(2, key);
+            ps.executeQuery().close();
+        }
+        LOG.warn("Credit file lease {} taken over: its holder made no progress", key);
+        for (int i = 0; i < 100; i++) {
+            if (sessionLock(c, "select pg_try_advisory_lock(?, ?)", key)) {
+                return true;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
     }
 
     private static boolean sessionLock(java.sql.Connection c, String sql, int key) throws java.sql.SQLException {
