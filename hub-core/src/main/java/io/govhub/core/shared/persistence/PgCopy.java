@@ -12,68 +12,95 @@ import java.nio.charset.StandardCharsets;
  * statement per row or arrays unnested by the server. Values are escaped (backslash, tab, newline, carriage return);
  * null is {@code \N}. A constraint violation surfaces as Spring's translated exception, as for any statement.
  * <p>
- * {@link #stream} sends the rows while they are being written (every {@value #FLUSH_CHARS} characters), so that
+ * {@link #stream} sends the rows while they are being written (every {@value #FLUSH_BYTES} bytes), so that
  * PostgreSQL inserts the first rows while the caller builds the next (measured: the million-record ingest 10-15 %
  * faster than building a chunk's rows first and sending them then).
  */
 public final class PgCopy {
 
-    static final int FLUSH_CHARS = 32 * 1024;
-    private final StringBuilder rows = new StringBuilder(4096);
+    static final int FLUSH_BYTES = 32 * 1024;
+    private byte[] rows = new byte[FLUSH_BYTES + 4096];
+    private int length;
     private boolean rowStarted;
     private org.postgresql.copy.CopyIn target; // streaming: rows go out as the buffer fills
 
-    /** Adds a value to the current row; null is SQL NULL. */
+    /**
+     * Adds a value to the current row; null is SQL NULL. The value is written as UTF-8 straight into the buffer that
+     * is sent (no intermediate string: the million-record ingest spent a fifth of its storing threads' time copying
+     * and encoding).
+     */
     public PgCopy value(Object value) {
         if (rowStarted) {
-            rows.append('\t');
+            put((byte) '\t');
         }
         rowStarted = true;
         if (value == null) {
-            rows.append("\\N");
+            put((byte) '\\');
+            put((byte) 'N');
             return this;
         }
         String s = value.toString();
-        int plain = 0;
-        while (plain < s.length() && !special(s.charAt(plain))) {
-            plain++;
-        }
-        rows.append(s, 0, plain); // most values have nothing to escape: appended whole
-        for (int i = plain; i < s.length(); i++) {
+        int n = s.length();
+        room(n * 3 + 2);
+        for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            switch (c) {
-                case '\\' -> rows.append("\\\\");
-                case '\t' -> rows.append("\\t");
-                case '\n' -> rows.append("\\n");
-                case '\r' -> rows.append("\\r");
-                default -> rows.append(c);
+            if (c < 0x80) {
+                switch (c) {
+                    case '\\' -> { rows[length++] = '\\'; rows[length++] = '\\'; }
+                    case '\t' -> { rows[length++] = '\\'; rows[length++] = 't'; }
+                    case '\n' -> { rows[length++] = '\\'; rows[length++] = 'n'; }
+                    case '\r' -> { rows[length++] = '\\'; rows[length++] = 'r'; }
+                    default -> rows[length++] = (byte) c;
+                }
+            } else if (c < 0x800) {
+                rows[length++] = (byte) (0xc0 | c >> 6);
+                rows[length++] = (byte) (0x80 | c & 0x3f);
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, s.charAt(++i));
+                rows[length++] = (byte) (0xf0 | cp >> 18);
+                rows[length++] = (byte) (0x80 | cp >> 12 & 0x3f);
+                rows[length++] = (byte) (0x80 | cp >> 6 & 0x3f);
+                rows[length++] = (byte) (0x80 | cp & 0x3f);
+            } else if (Character.isSurrogate(c)) {
+                rows[length++] = '?'; // a lone surrogate: as String.getBytes(UTF_8) writes it
+            } else {
+                rows[length++] = (byte) (0xe0 | c >> 12);
+                rows[length++] = (byte) (0x80 | c >> 6 & 0x3f);
+                rows[length++] = (byte) (0x80 | c & 0x3f);
             }
         }
         return this;
     }
 
-    private static boolean special(char c) {
-        return c == '\\' || c == '\t' || c == '\n' || c == '\r';
+    private void put(byte b) {
+        room(1);
+        rows[length++] = b;
+    }
+
+    /** Makes room for {@code bytes} more (a value escaped takes at most three bytes a character). */
+    private void room(int bytes) {
+        if (length + bytes > rows.length) {
+            rows = java.util.Arrays.copyOf(rows, Math.max(rows.length * 2, length + bytes));
+        }
     }
 
     /** Ends the current row. */
     public PgCopy endRow() {
-        rows.append('\n');
+        put((byte) '\n');
         rowStarted = false;
-        if (target != null && rows.length() >= FLUSH_CHARS) {
+        if (target != null && length >= FLUSH_BYTES) {
             flush();
         }
         return this;
     }
 
     private void flush() {
-        byte[] data = rows.toString().getBytes(StandardCharsets.UTF_8);
-        rows.setLength(0);
         try {
-            target.writeToCopy(data, 0, data.length);
+            target.writeToCopy(rows, 0, length);
         } catch (java.sql.SQLException e) {
             throw new CopyFailed(e);
         }
+        length = 0;
     }
 
     /** Carries the driver's error out of {@link #endRow} to {@link #stream}, which hands it to Spring's translation. */
@@ -97,7 +124,7 @@ public final class PgCopy {
             copy.target = in;
             try {
                 rows.accept(copy);
-                if (copy.rows.length() > 0) {
+                if (copy.length > 0) {
                     copy.flush();
                 }
                 return in.endCopy();
@@ -114,6 +141,6 @@ public final class PgCopy {
 
     /** The rows as they are sent. */
     String text() {
-        return rows.toString();
+        return new String(rows, 0, length, StandardCharsets.UTF_8);
     }
 }

@@ -21,4 +21,15 @@ class PgCopyTest {
         rows.value("{\"a\":\"x\\ny\"}").endRow();
         assertThat(rows.text()).isEqualTo("{\"a\":\"x\\\\ny\"}\n");
     }
+
+    @Test
+    void textIsWrittenAsUtf8AsStringGetBytesWritesIt() {
+        // two-, three- and four-byte characters, a lone surrogate, and a value longer than the buffer
+        String mixed = "é临沂市\uD840\uDC00〔2026〕\uD800x";
+        String longValue = "罚".repeat(20_000);
+        PgCopy rows = new PgCopy();
+        rows.value(mixed).value(longValue).endRow();
+        byte[] expected = (mixed + "\t" + longValue + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(rows.text().getBytes(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(expected);
+    }
 }
