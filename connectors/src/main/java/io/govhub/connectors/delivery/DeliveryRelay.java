@@ -141,9 +141,7 @@ public class DeliveryRelay {
 
     private void attempt(OutboxEntry queued) {
         java.util.function.UnaryOperator<String> body = bodies.get(queued.kind());
-        OutboxEntry e = body == null ? queued : new OutboxEntry(queued.id(), queued.kind(), queued.partnerId(),
-                queued.ref(), body.apply(queued.payload()), queued.status(), queued.attempts(), queued.nextAttemptAt(),
-                queued.lastError(), queued.createdAt(), queued.deliveredAt());
+        OutboxEntry e = body == null ? queued : queued.withPayload(body.apply(queued.payload()));
         Optional<PartnerSystem> partner = partners.partner(e.partnerId());
         if (partner.isEmpty() || !partner.get().enabled()) {
             outbox.deferred(e.id(), clock.instant().plus(Duration.ofMinutes(1)));

@@ -54,9 +54,7 @@ public class ReceivedBodies extends OncePerRequestFilter {
             return Optional.empty();
         }
         ContentCachingRequestWrapper w = WebUtils.getNativeRequest(a.getRequest(), ContentCachingRequestWrapper.class);
-        if (w == null || w.getContentAsByteArray().length == 0) {
-            return Optional.empty();
-        }
-        return Optional.of(new String(w.getContentAsByteArray(), StandardCharsets.UTF_8));
+        byte[] body = w == null ? null : w.getContentAsByteArray(); // a copy: taken once
+        return body == null || body.length == 0 ? Optional.empty() : Optional.of(new String(body, StandardCharsets.UTF_8));
     }
 }

@@ -177,9 +177,11 @@ public class CreditIntakeService {
         }
         Instant before = clock.instant().minus(keep);
         List<String> files = store.processedFiles(before);
-        // a part is at most 1 MiB: a few dozen per transaction, however large the files
-        while (tx.inTransaction(() -> store.deleteProcessedFileParts(before, PARTS_PER_DELETE)) > 0) {
-            // on to the next parts
+        for (String id : files) {
+            // a part is at most 1 MiB: a few dozen per transaction, however large the file
+            while (tx.inTransaction(() -> store.deleteFileParts(id, PARTS_PER_DELETE)) > 0) {
+                // on to the next parts
+            }
         }
         if (!files.isEmpty()) {
             audit.record(AuditEvent.of("CREDIT_FILES_REMOVED", "system", "已处理的批量文件已超过保留期限",

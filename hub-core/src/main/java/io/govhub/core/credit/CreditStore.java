@@ -77,10 +77,10 @@ public interface CreditStore {
     List<String> processedFiles(Instant receivedBefore);
 
     /**
-     * Deletes at most {@code parts} stored parts of the files of {@link #processedFiles}; returns how many it deleted
-     * (a file still being processed is never touched; the submissions, outcomes and records stay).
+     * Deletes at most {@code parts} stored parts of a submission's file, in part order; returns how many it deleted
+     * (the submission, its outcomes and records stay). For files of {@link #processedFiles} only.
      */
-    int deleteProcessedFileParts(Instant receivedBefore, int parts);
+    int deleteFileParts(String submissionId, int parts);
 
     /** The right to process a file submission, from {@link #leaseFile}; closing it gives the right up. */
     interface FileLease extends AutoCloseable {

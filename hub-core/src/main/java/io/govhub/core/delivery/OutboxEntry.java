@@ -13,4 +13,10 @@ import java.time.Instant;
 public record OutboxEntry(long id, String kind, String partnerId, String ref, String payload, String status,
                           int attempts, Instant nextAttemptAt, String lastError, Instant createdAt,
                           Instant deliveredAt) {
+
+    /** The same message with another body (as it is sent, when the body as queued only names what to send). */
+    public OutboxEntry withPayload(String body) {
+        return new OutboxEntry(id, kind, partnerId, ref, body, status, attempts, nextAttemptAt, lastError, createdAt,
+                deliveredAt);
+    }
 }

@@ -195,19 +195,18 @@ public class JdbcCreditStore implements CreditStore {
                 .stream().findFirst();
     }
 
-    private static final String PROCESSED_FILES = "from credit_submission_file f join credit_submission s on"
-            + " s.id = f.submission_id where s.received_at < ? and s.processed_count >= s.record_count";
-
     @Override
     public List<String> processedFiles(Instant receivedBefore) {
-        return jdbc.queryForList("select distinct f.submission_id::text " + PROCESSED_FILES, String.class,
-                Timestamp.from(receivedBefore));
+        return jdbc.queryForList("select id::text from credit_submission s where file_name is not null and received_at < ?"
+                + " and processed_count >= record_count and exists (select 1 from credit_submission_file f"
+                + " where f.submission_id = s.id)", String.class, Timestamp.from(receivedBefore));
     }
 
     @Override
-    public int deleteProcessedFileParts(Instant receivedBefore, int parts) {
-        return jdbc.update("delete from credit_submission_file where (submission_id, part) in (select f.submission_id,"
-                + " f.part " + PROCESSED_FILES + " limit ?)", Timestamp.from(receivedBefore), parts);
+    public int deleteFileParts(String submissionId, int parts) {
+        UUID id = UUID.fromString(submissionId);
+        return jdbc.update("delete from credit_submission_file where submission_id = ? and part in (select part from"
+                + " credit_submission_file where submission_id = ? order by part limit ?)", id, id, parts);
     }
 
     /** The first key of the session locks on file submissions ('cred'): apart from any other advisory lock. */
