@@ -41,6 +41,7 @@ public class CreditIngest {
             case "generate" -> generate(Path.of(args[1]), Integer.parseInt(args[2]));
             case "copy" -> copy(Path.of(args[1]), Path.of(args[2]));
             case "wait" -> await(Path.of(args[1]), Integer.parseInt(args[2]));
+            case "outcomes" -> outcomes(Path.of(args[1]), Integer.parseInt(args[2]));
             case "idle" -> idle(Path.of(args[1]));
             default -> throw new IllegalArgumentException(args[0]);
         }
@@ -176,7 +177,25 @@ public class CreditIngest {
             long ms = (System.nanoTime() - t0) / 1_000_000;
             System.out.printf("processed (every record's outcome, records stored, forwarding queued): %,d ms = %,d records/s%n",
                     ms, n * 1000L / Math.max(1, ms));
-            try (ResultSet rs = s.executeQuery("select status, count(*) from credit_submission_record where submission_id = '"
+        }
+    }
+
+    /** The outcomes of the pipeline's file and the forwarding queued: printed after the run's CPU time is read. */
+    static void outcomes(Path dataDir, int n) throws Exception {
+        try (Connection c = connect(dataDir); Statement s = c.createStatement()) {
+            String id;
+            try (ResultSet rs = s.executeQuery("select id from credit_submission where record_count = " + n
+                    + " and channel = 'DROP' order by received_at desc limit 1")) {
+                rs.next();
+                id = rs.getString(1);
+            }
+            // the outcomes as one row per record (a build from before they were kept a chunk at a time: its table)
+            String outcomes;
+            try (ResultSet rs = s.executeQuery("select to_regclass('credit_outcome') is not null")) {
+                rs.next();
+                outcomes = rs.getBoolean(1) ? "credit_outcome" : "credit_submission_record";
+            }
+            try (ResultSet rs = s.executeQuery("select status, count(*) from " + outcomes + " where submission_id = '"
                     + id + "' group by status order by status")) {
                 StringBuilder b = new StringBuilder("outcomes:");
                 while (rs.next()) {

@@ -80,4 +80,6 @@ awk -v hz="$HZ" '$1 == 0 {first[$2] = $4; next} {if (!($2 in start)) start[$2] =
   last[$2] = $4; name[$2] = $3} END {for (t in last) s[name[t]] += last[t] - start[t];
   for (n in s) if (s[n] * 1000 / hz >= 500) printf "%d %s\n", s[n] * 1000 / hz, n}' "$WORK/threads" | sort -nr | head -12 \
   | awk '{printf "  %-24s %8d\n", $2, $1}'
+# counted after the CPU time is read: the count is not part of the pipeline
+helper outcomes "$WORK/data" "$N"
 grep -E "Drop folder: .* received|Credit file .* processed" "$WORK/govhub.log" | tail -2 | cut -c1-260 || true

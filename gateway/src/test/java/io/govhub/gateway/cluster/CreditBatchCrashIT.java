@@ -123,11 +123,13 @@ class CreditBatchCrashIT {
                 st.execute("analyze credit_record");
                 st.execute("analyze delivery_outbox");
             }
-            assertThat(number(c, "select count(*) from credit_submission_record where submission_id = ?::uuid", id))
+            assertThat(number(c, "select count(*) from credit_outcome where submission_id = ?::uuid", id))
                     .as("one outcome per record").isEqualTo(ROWS);
-            assertThat(number(c, "select count(*) from credit_submission_record where submission_id = ?::uuid"
+            assertThat(number(c, "select count(distinct idx) from credit_outcome where submission_id = ?::uuid", id))
+                    .as("no record has two").isEqualTo(ROWS);
+            assertThat(number(c, "select count(*) from credit_outcome where submission_id = ?::uuid"
                     + " and status = 'REJECTED'", id)).isEqualTo(ROWS / 1000);
-            assertThat(number(c, "select count(*) from credit_submission_record where submission_id = ?::uuid"
+            assertThat(number(c, "select count(*) from credit_outcome where submission_id = ?::uuid"
                     + " and status = 'ACCEPTED'", id)).as("no record was taken for a duplicate of itself").isEqualTo(ROWS - ROWS / 1000);
             assertThat(number(c, "select count(*) from credit_record where document_number like ?", prefix + "%"))
                     .isEqualTo(ROWS - ROWS / 1000);

@@ -96,7 +96,8 @@ class CreditBulkIT extends EmbeddedAppIT {
 
     private Map<String, Integer> counts(String submissionId) {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        jdbc.query("select status, count(*) from credit_submission_record where submission_id = ?::uuid group by status",
+        // every outcome, one row per record, whether kept as its own row or as its letter in a chunk's row
+        jdbc.query("select status, count(*) from credit_outcome where submission_id = ?::uuid group by status",
                 rs -> {
                     counts.put(rs.getString(1), rs.getInt(2));
                 }, submissionId);
@@ -510,7 +511,7 @@ class CreditBulkIT extends EmbeddedAppIT {
         intake.process(id);
 
         assertThat(counts(id)).containsExactly(Map.entry("ACCEPTED", 1200));
-        assertThat(jdbc.queryForObject("select min(idx) from credit_submission_record where submission_id = ?::uuid",
+        assertThat(jdbc.queryForObject("select min(idx) from credit_outcome where submission_id = ?::uuid",
                 Integer.class, id)).isEqualTo(1000);
         assertThat(progress(id)).isEqualTo(2200);
         assertThat(stored(base)).isEqualTo(1200);

@@ -111,6 +111,31 @@ class CreditIntakeIT extends EmbeddedAppIT {
     }
 
     @Test
+    void public_fields_are_kept_apart_only_when_the_masking_changed_something() throws Exception {
+        // a company's decision: the masking finds nothing, no second copy is kept and the public sees its fields
+        String companyDoc = "临市监罚〔2026〕企业" + System.nanoTime() % 100000 + "号";
+        Map<String, String> company = new java.util.LinkedHashMap<>(CreditFixtures.companyPenalty(companyDoc, "2", "2026-11-20"));
+        long companyId = processed(post("credit-officer", json.valueToTree(company))).path("items").get(0).path("recordId").asLong();
+        // a person's: the masked copy is kept, and it is what the public sees
+        String personDoc = "临市监罚〔2026〕个人" + System.nanoTime() % 100000 + "号";
+        long personId = processed(post("credit-officer", penalty(personDoc, "1"))).path("items").get(0).path("recordId").asLong();
+        assertThat(jdbc.queryForObject("select public_fields is null from credit_record where id = ?", Boolean.class,
+                companyId)).isTrue();
+        assertThat(jdbc.queryForObject("select public_fields ->> 'CF_XDR_MC' from credit_record where id = ?", String.class,
+                personId)).isEqualTo("李**");
+
+        JsonNode companyPublic = http().get("/api/v1/credit/public/" + companyId).json();
+        assertThat(companyPublic.path("fields").path("CF_XDR_MC").asText()).isEqualTo("临沂某某食品有限公司");
+        assertThat(companyPublic.path("fields").path("CF_FRDB").asText()).isEqualTo("赵六");
+        JsonNode byUscc = http().get("/api/v1/credit/public?q=91350100M000100Y43&size=100").json();
+        assertThat(byUscc.findValuesAsText("documentNumber")).contains(companyDoc);
+        String personPublic = http().get("/api/v1/credit/public/" + personId).body()
+                + http().get("/api/v1/credit/public?q=" + java.net.URLEncoder.encode(personDoc, StandardCharsets.UTF_8)).body();
+        assertThat(personPublic).contains("李**").doesNotContain("李四光").doesNotContain("37130219900101002X")
+                .doesNotContain("13912345678");
+    }
+
+    @Test
     void an_officer_submits_their_own_organisations_decisions_only() throws Exception {
         ObjectNode other = penalty("临审批罚〔2026〕" + System.nanoTime() % 100000 + "号", "1");
         other.put("CF_CFJGDM", "11371300MB28500257");

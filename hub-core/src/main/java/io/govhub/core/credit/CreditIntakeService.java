@@ -19,7 +19,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -799,7 +798,9 @@ public class CreditIntakeService {
         Map<String, String> publicFields = CreditPublicView.of(record);
         String subject = publicFields.getOrDefault(record.type().field("XDR_MC"), "");
         return new CreditStore.NewRecord(record, contentHash(record), publicFields, subject, due, now, late,
-                publicity.period(record), json(record.fields()), json(publicFields));
+                publicity.period(record), io.govhub.core.shared.JsonText.object(record.fields()),
+                // kept only when the masking changed something (V10): most decisions are about companies
+                publicFields.equals(record.fields()) ? null : io.govhub.core.shared.JsonText.object(publicFields));
     }
 
     public CreditStore.Submission submission(Actor actor, String id) {
@@ -993,7 +994,8 @@ public class CreditIntakeService {
 
     static String contentHash(CreditRecord r) {
         StringBuilder b = new StringBuilder();
-        new TreeMap<>(r.fields()).forEach((k, v) -> b.append(k).append('=').append(v).append('\n'));
+        // the fields are kept sorted by code (CreditRecord): the hash does not depend on the order they came in
+        r.fields().forEach((k, v) -> b.append(k).append('=').append(v).append('\n'));
         return io.govhub.core.audit.MessageBodies.sha256(b.toString());
     }
 }

@@ -36,8 +36,9 @@ public final class CreditRecordParser {
     public static final String UNKNOWN_AUTHORITY = "CREDIT_AUTHORITY_UNKNOWN";
 
     private static final Pattern SEPARATORS = Pattern.compile("[；;，,、]");
-    private static final List<DateTimeFormatter> DATE_FORMATS = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
-            DateTimeFormatter.BASIC_ISO_DATE, DateTimeFormatter.ofPattern("uuuu/MM/dd"), DateTimeFormatter.ofPattern("uuuu.MM.dd"));
+    private static final List<DateTimeFormatter> DATE_FORMATS = java.util.stream.Stream.of(DateTimeFormatter.ISO_LOCAL_DATE,
+            DateTimeFormatter.BASIC_ISO_DATE, DateTimeFormatter.ofPattern("uuuu/MM/dd"), DateTimeFormatter.ofPattern("uuuu.MM.dd"))
+            .map(f -> f.withResolverStyle(java.time.format.ResolverStyle.STRICT)).toList();
 
     /** The result: the record when there is no problem. */
     public record Parsed(CreditRecord record, List<FieldProblem> problems) {
@@ -251,14 +252,37 @@ public final class CreditRecordParser {
     }
 
     static LocalDate parseDate(String s) {
+        String v = s.strip();
+        if (isoShape(v)) { // the usual form, read without a formatter (the formatters below would read it the same)
+            try {
+                return LocalDate.of(Integer.parseInt(v, 0, 4, 10), Integer.parseInt(v, 5, 7, 10),
+                        Integer.parseInt(v, 8, 10, 10));
+            } catch (java.time.DateTimeException e) {
+                return null; // 2024-02-30: no other format reads a date with dashes
+            }
+        }
         for (DateTimeFormatter fmt : DATE_FORMATS) {
             try {
-                return LocalDate.parse(s.strip(), fmt.withResolverStyle(java.time.format.ResolverStyle.STRICT));
+                return LocalDate.parse(v, fmt);
             } catch (DateTimeParseException e) {
                 // next format
             }
         }
         return null;
+    }
+
+    /** {@code dddd-dd-dd}, ASCII digits. */
+    private static boolean isoShape(String v) {
+        if (v.length() != 10 || v.charAt(4) != '-' || v.charAt(7) != '-') {
+            return false;
+        }
+        for (int i = 0; i < 10; i++) {
+            char c = v.charAt(i);
+            if (i != 4 && i != 7 && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** An amount in 万元: not negative, kept exactly to six decimals (more decimals are an error, not rounded). */

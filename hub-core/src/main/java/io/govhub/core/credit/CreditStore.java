@@ -91,14 +91,16 @@ public interface CreditStore {
     void setProgress(String submissionId, int processed);
 
     /**
-     * Inserts the outcomes of a file's records (they have no row before); {@code rejectedRaw} holds the records as
-     * received of the rejected ones, kept with their problems.
+     * Inserts the outcomes of a chunk of a file's records (they have none before): consecutive records, each once, kept
+     * as one row for the chunk (the rejected ones also one each); {@code rejectedRaw} holds the records as received
+     * of the rejected ones, kept with their problems.
      */
     void insertOutcomes(String submissionId, List<Outcome> outcomes, Map<Integer, Map<String, String>> rejectedRaw);
 
     /**
      * A validated record with what the hub derived from it, ready to be stored; {@code fieldsJson} and
-     * {@code publicFieldsJson} are its fields and public fields as JSON, written once for the store and the forwarding.
+     * {@code publicFieldsJson} are its fields and public fields as JSON, written once for the store and the forwarding;
+     * {@code publicFieldsJson} is null when the public fields are the fields (the masking changed nothing).
      */
     record NewRecord(CreditRecord record, String contentHash, Map<String, String> publicFields, String subjectPublic,
                      LocalDate dueDate, Instant publishedAt, Integer lateWorkingDays, PublicityRules.Period publicity,

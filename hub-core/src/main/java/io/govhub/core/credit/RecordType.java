@@ -9,6 +9,8 @@ public enum RecordType {
 
     private final String prefix;
     private final String label;
+    /** field codes by suffix, built once each: {@link #field} is called some forty times per record checked */
+    private final java.util.concurrent.ConcurrentHashMap<String, String> fields = new java.util.concurrent.ConcurrentHashMap<>();
 
     RecordType(String prefix, String label) {
         this.prefix = prefix;
@@ -25,6 +27,7 @@ public enum RecordType {
 
     /** The national field code of a field of this type: {@code field("WSH")} → {@code XK_WSH}. */
     public String field(String suffix) {
-        return prefix + "_" + suffix;
+        String code = fields.get(suffix);
+        return code != null ? code : fields.computeIfAbsent(suffix, x -> prefix + "_" + x);
     }
 }

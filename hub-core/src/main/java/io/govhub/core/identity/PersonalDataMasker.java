@@ -129,11 +129,27 @@ public final class PersonalDataMasker {
      * masked. This is the safety net for logs, not a substitute for masking known fields.
      */
     public static String maskFreeText(String text) {
-        if (text == null || text.length() < 11) {
-            return text;
+        if (text == null || !hasDigitRun(text, 11)) {
+            return text; // both patterns need 11 digits in a row (a mobile number; an ID number has 15 or 17)
         }
         String out = ID_IN_TEXT.matcher(text).replaceAll(r -> maskIdNumber(r.group()));
         return MOBILE_IN_TEXT.matcher(out).replaceAll(r -> r.group().substring(0, r.group().length() - 8) + "****"
                 + r.group().substring(r.group().length() - 4));
+    }
+
+    /** Whether {@code text} holds {@code n} ASCII digits in a row (what {@code \d} matches in the patterns above). */
+    static boolean hasDigitRun(String text, int n) {
+        int run = 0;
+        for (int i = 0, len = text.length(); i < len; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (++run == n) {
+                    return true;
+                }
+            } else {
+                run = 0;
+            }
+        }
+        return false;
     }
 }

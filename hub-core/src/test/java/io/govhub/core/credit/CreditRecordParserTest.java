@@ -155,6 +155,26 @@ class CreditRecordParserTest {
                 .contains("CF_JDRQ:" + CreditRecordParser.MALFORMED);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"2024-09-27", " 2024-09-27 ", "20240927", "2024/09/27", "2024.09.27", "2024-02-29", "2023-02-29",
+            "2024-02-30", "2024-13-01", "2024-00-10", "2024-9-27", "２０２４-09-27", "+2024-09-27", "2024-09-2x", "0000-02-29"})
+    void dates_read_as_the_strict_formatters_read_them(String text) {
+        // parseDate reads dddd-dd-dd without a formatter: the result must be the formatters' own (the first that reads it)
+        LocalDate expected = null;
+        for (String pattern : List.of("uuuu-MM-dd", "uuuuMMdd", "uuuu/MM/dd", "uuuu.MM.dd")) {
+            try {
+                expected = LocalDate.parse(text.strip(), java.time.format.DateTimeFormatter.ofPattern(pattern)
+                        .withResolverStyle(java.time.format.ResolverStyle.STRICT));
+                break;
+            } catch (java.time.format.DateTimeParseException e) {
+                // the next
+            }
+        }
+        assertThat(CreditRecordParser.parseDate(text)).isEqualTo(expected);
+        assertThat(expected == null).isEqualTo(List.of("2023-02-29", "2024-02-30", "2024-13-01", "2024-00-10", "2024-9-27",
+                "２０２４-09-27", "+2024-09-27", "2024-09-2x").contains(text));
+    }
+
     @Test
     void amounts() {
         assertThat(problems(RecordType.PENALTY, with(penaltyOfNaturalPerson(), "CF_NR_FK", "-1"))).contains("CF_NR_FK:" + CreditRecordParser.MALFORMED);

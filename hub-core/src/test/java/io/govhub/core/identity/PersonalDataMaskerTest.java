@@ -46,6 +46,20 @@ class PersonalDataMaskerTest {
     }
 
     @Test
+    void free_text_without_eleven_digits_in_a_row_is_returned_as_it_is() {
+        // the quick check before the patterns: a mobile number needs 11 digits in a row, an ID number 15 or 17
+        String tenDigits = "文号 1381234567 号";
+        assertThat(PersonalDataMasker.maskFreeText(tenDigits)).isSameAs(tenDigits);
+        assertThat(PersonalDataMasker.maskFreeText("138 1234 5678")).isEqualTo("138 1234 5678");
+        assertThat(PersonalDataMasker.maskFreeText("电话13812345678")).isEqualTo("电话138****5678");
+        assertThat(PersonalDataMasker.maskFreeText("+86-13812345678")).isEqualTo("+86-138****5678");
+        assertThat(PersonalDataMasker.maskFreeText("旧证371302900101001")).isEqualTo("旧证3713*******1001");
+        assertThat(PersonalDataMasker.maskFreeText("身份证37130219900101001X。")).isEqualTo("身份证3713**********001X。");
+        assertThat(PersonalDataMasker.hasDigitRun("1234567890a1", 11)).isFalse();
+        assertThat(PersonalDataMasker.hasDigitRun("a12345678901", 11)).isTrue();
+    }
+
+    @Test
     void bank_accounts_keep_the_last_four() {
         assertThat(PersonalDataMasker.maskBankAccount("6222 0200 1234 5678")).isEqualTo("************5678");
     }

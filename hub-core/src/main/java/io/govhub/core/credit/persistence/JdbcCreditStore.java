@@ -85,15 +85,23 @@ public class JdbcCreditStore implements CreditStore {
 
     @Override
     public List<SubmittedRecord> outcomePage(String submissionId, int afterIndex, int limit) {
-        // a record without an outcome row is still waiting: a file's records get theirs when they are processed
-        return jdbc.query("select g.idx, coalesce(r.status, 'RECEIVED'), r.problems::text, r.record_id"
-                        + " from credit_submission s cross join lateral generate_series(greatest(?, -1) + 1,"
-                        + " least(s.record_count - 1, greatest(?, -1)::bigint + ?)) g(idx)"
+        // a record's outcome is its own row (a request's records, a file's rejected ones) or its letter in its chunk's
+        // row (a file's other records; the chunks that overlap the page, spread out); a record with neither waits
+        long from = Math.max(afterIndex, -1) + 1L;
+        long to = from + limit - 1;
+        UUID id = UUID.fromString(submissionId);
+        return jdbc.query("select g.idx, coalesce(r.status, case o.letter when 'A' then 'ACCEPTED' when 'U' then 'UPDATED'"
+                        + " when 'D' then 'DUPLICATE' end, 'RECEIVED'), r.problems::text, coalesce(r.record_id, o.record_id)"
+                        + " from credit_submission s cross join lateral generate_series(?, least(s.record_count - 1, ?)) g(idx)"
                         + " left join credit_submission_record r on r.submission_id = s.id and r.idx = g.idx"
+                        + " left join (select k.first_idx + u.n - 1 as idx, u.letter, u.record_id from credit_submission_chunk k"
+                        + " cross join lateral unnest(string_to_array(k.statuses, null), k.record_ids) with ordinality"
+                        + " u(letter, record_id, n) where k.submission_id = ? and k.first_idx <= ?"
+                        + " and k.first_idx + length(k.statuses) > ?) o on o.idx = g.idx and o.letter <> 'R'"
                         + " where s.id = ? order by g.idx",
                 (rs, i) -> new SubmittedRecord(rs.getInt(1), Map.of(), RecordStatus.valueOf(rs.getString(2)),
                         readProblems(rs.getString(3)), (Long) rs.getObject(4)),
-                afterIndex, afterIndex, (long) limit, UUID.fromString(submissionId));
+                from, to, id, to, from, id);
     }
 
     @Override
@@ -102,15 +110,21 @@ public class JdbcCreditStore implements CreditStore {
         int[] total = {0};
         int[] records = {0};
         // one query: the outcome rows by status, and the submission's record count (a record without a row waits)
+        // (and a file's chunks: their accepted, updated and duplicate records; the rejected ones have rows)
         jdbc.query("select s.record_count, r.status, count(r.status) from credit_submission s left join"
-                + " credit_submission_record r on r.submission_id = s.id where s.id = ? group by s.record_count, r.status",
+                + " credit_submission_record r on r.submission_id = s.id where s.id = ? group by s.record_count, r.status"
+                + " union all select null, x.status, sum(length(k.statuses) - length(replace(k.statuses, x.letter, '')))"
+                + " from credit_submission_chunk k cross join (values ('A', 'ACCEPTED'), ('U', 'UPDATED'),"
+                + " ('D', 'DUPLICATE')) x(letter, status) where k.submission_id = ? group by x.status",
                 rs -> {
-                    records[0] = rs.getInt(1);
-                    if (rs.getString(2) != null) {
-                        counts.put(RecordStatus.valueOf(rs.getString(2)), rs.getInt(3));
+                    if (rs.getObject(1) != null) {
+                        records[0] = rs.getInt(1);
+                    }
+                    if (rs.getString(2) != null && rs.getInt(3) > 0) {
+                        counts.merge(RecordStatus.valueOf(rs.getString(2)), rs.getInt(3), Integer::sum);
                         total[0] += rs.getInt(3);
                     }
-                }, UUID.fromString(submissionId));
+                }, UUID.fromString(submissionId), UUID.fromString(submissionId));
         if (records[0] > total[0]) {
             counts.merge(RecordStatus.RECEIVED, records[0] - total[0], Integer::sum);
         }
@@ -307,18 +321,48 @@ public class JdbcCreditStore implements CreditStore {
 
     @Override
     public void insertOutcomes(String submissionId, List<Outcome> outcomes, Map<Integer, Map<String, String>> rejectedRaw) {
-        // the database's time of the transaction, as for every other outcome written (not this node's clock)
-        String now = jdbc.queryForObject("select now()::text", String.class);
-        io.govhub.core.shared.persistence.PgCopy.stream(jdbc, "credit_submission_record",
-                "submission_id, idx, raw, status, problems, record_id, processed_at", rows -> {
-                    for (Outcome o : outcomes) {
-                        Map<String, String> raw = rejectedRaw.get(o.index());
-                        rows.value(submissionId).value(o.index()).value(raw == null ? null : json(raw))
-                                .value(o.status().name())
-                                .value(o.problems().isEmpty() ? null : json(problemsJson(o.problems())))
-                                .value(o.recordId()).value(now).endRow();
-                    }
-                });
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        // one row for the chunk (a letter and a record id per record) and one per rejected record, with its problems
+        int first = outcomes.stream().mapToInt(Outcome::index).min().getAsInt();
+        char[] statuses = new char[outcomes.size()];
+        Long[] recordIds = new Long[outcomes.size()];
+        List<Outcome> rejected = new ArrayList<>();
+        for (Outcome o : outcomes) {
+            int at = o.index() - first;
+            if (at >= statuses.length || statuses[at] != 0) {
+                throw new IllegalArgumentException("a chunk's outcomes are of consecutive records, each once");
+            }
+            statuses[at] = switch (o.status()) {
+                case ACCEPTED -> 'A';
+                case UPDATED -> 'U';
+                case DUPLICATE -> 'D';
+                case REJECTED -> 'R';
+                case RECEIVED -> throw new IllegalArgumentException("an outcome, not a waiting record");
+            };
+            recordIds[at] = o.recordId();
+            if (o.status() == RecordStatus.REJECTED) {
+                rejected.add(o);
+            }
+        }
+        UUID id = UUID.fromString(submissionId);
+        // stamped with the database's time of the transaction, as every other outcome (not this node's clock)
+        jdbc.update(c -> {
+            var ps = c.prepareStatement("insert into credit_submission_chunk (submission_id, first_idx, statuses,"
+                    + " record_ids, processed_at) values (?, ?, ?, ?, now())");
+            ps.setObject(1, id);
+            ps.setInt(2, first);
+            ps.setString(3, new String(statuses));
+            ps.setArray(4, c.createArrayOf("int8", recordIds));
+            return ps;
+        });
+        if (!rejected.isEmpty()) {
+            jdbc.batchUpdate("insert into credit_submission_record (submission_id, idx, raw, status, problems, processed_at)"
+                    + " values (?, ?, cast(? as jsonb), 'REJECTED', cast(? as jsonb), now())", rejected.stream()
+                    .map(o -> new Object[] {id, o.index(), rejectedRaw.containsKey(o.index()) ? json(rejectedRaw.get(o.index()))
+                            : null, json(problemsJson(o.problems()))}).toList());
+        }
     }
 
     private static final String INSERT_COLUMNS = "record_type, natural_key, authority_uscc, document_number,"
@@ -521,13 +565,13 @@ public class JdbcCreditStore implements CreditStore {
     @Override
     public List<PublicRecord> search(PublicQuery q) {
         StringBuilder sql = new StringBuilder("select id, record_type, subject_public, document_number, authority_uscc,"
-                + " decision_date, publicity_end, public_fields::text from credit_record"
+                + " decision_date, publicity_end, coalesce(public_fields, fields)::text from credit_record"
                 + " where public and revoked_at is null and (publicity_end is null or publicity_end >= ?)");
         List<Object> args = new ArrayList<>();
         args.add(Date.valueOf(q.asOf()));
         if (q.text() != null && !q.text().isBlank()) {
             sql.append(" and (strpos(subject_public, ?) > 0 or strpos(document_number, ?) > 0"
-                    + " or public_fields ->> (case when record_type = 'PERMIT' then 'XK_XDR_SHXYM' else 'CF_XDR_SHXYM' end) = ?)");
+                    + " or coalesce(public_fields, fields) ->> (case when record_type = 'PERMIT' then 'XK_XDR_SHXYM' else 'CF_XDR_SHXYM' end) = ?)");
             String t = q.text().strip();
             args.add(t);
             args.add(t);
@@ -591,7 +635,7 @@ public class JdbcCreditStore implements CreditStore {
     @Override
     public java.util.Optional<PublicRecord> publicRecord(long id, LocalDate asOf) {
         return jdbc.query("select id, record_type, subject_public, document_number, authority_uscc, decision_date,"
-                        + " publicity_end, public_fields::text from credit_record where id = ? and public and revoked_at is null"
+                        + " publicity_end, coalesce(public_fields, fields)::text from credit_record where id = ? and public and revoked_at is null"
                         + " and (publicity_end is null or publicity_end >= ?)",
                 (rs, i) -> new PublicRecord(rs.getLong(1), RecordType.valueOf(rs.getString(2)), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getDate(6).toLocalDate(),
