@@ -686,7 +686,7 @@ public class CreditIntakeService {
         return chunk.get(chunk.size() - 1).index();
     }
 
-    /** A record checked and derived, not stored yet: {@code record} when valid, otherwise its problems. */
+    /** A record checked and derived, not stored yet: {@code record} when valid, otherwise its problems and {@code raw}. */
     private record Evaluated(int index, Map<String, String> raw, CreditStore.NewRecord record, List<FieldProblem> problems) {
     }
 
@@ -711,7 +711,9 @@ public class CreditIntakeService {
                         "CREDIT_NOT_OWN_DECISION", Text.of("只能报送本单位作出的决定",
                         "an officer submits their own organisation's decisions only")));
             }
-            out.add(problems.isEmpty() ? new Evaluated(r.index(), r.raw(), derive(parsed.record(), cal, now), List.of())
+            // the record as received is kept for a rejected one only (stored with its problems): less to hold while
+            // the chunk waits for its transaction
+            out.add(problems.isEmpty() ? new Evaluated(r.index(), null, derive(parsed.record(), cal, now), List.of())
                     : new Evaluated(r.index(), r.raw(), null, problems));
         }
         return out;
@@ -797,7 +799,7 @@ public class CreditIntakeService {
         }
         Map<String, String> publicFields = CreditPublicView.of(record);
         String subject = publicFields.getOrDefault(record.type().field("XDR_MC"), "");
-        return new CreditStore.NewRecord(record, contentHash(record), publicFields, subject, due, now, late,
+        return new CreditStore.NewRecord(record, contentHash(record), subject, due, now, late,
                 publicity.period(record), io.govhub.core.shared.JsonText.object(record.fields()),
                 // kept only when the masking changed something (V10): most decisions are about companies
                 publicFields.equals(record.fields()) ? null : io.govhub.core.shared.JsonText.object(publicFields));

@@ -102,7 +102,7 @@ public interface CreditStore {
      * {@code publicFieldsJson} are its fields and public fields as JSON, written once for the store and the forwarding;
      * {@code publicFieldsJson} is null when the public fields are the fields (the masking changed nothing).
      */
-    record NewRecord(CreditRecord record, String contentHash, Map<String, String> publicFields, String subjectPublic,
+    record NewRecord(CreditRecord record, String contentHash, String subjectPublic,
                      LocalDate dueDate, Instant publishedAt, Integer lateWorkingDays, PublicityRules.Period publicity,
                      String fieldsJson, String publicFieldsJson) {
     }
