@@ -516,4 +516,35 @@ class CreditBulkIT extends EmbeddedAppIT {
         assertThat(progress(id)).isEqualTo(2200);
         assertThat(stored(base)).isEqualTo(1200);
     }
+
+    @Test
+    void a_file_begun_by_an_older_version_is_finished_with_both_kinds_of_outcome_read_as_one() {
+        String base = prefix("档旧");
+        List<Map<String, String>> records = penalties(base, 2200, "3");
+        String id = fileSubmission(records, 1 << 20);
+        // an older version kept a row per record: its first chunk done that way (record ids left out), the rest
+        // is done now, a chunk's row at a time
+        jdbc.update("insert into credit_submission_record (submission_id, idx, status, processed_at)"
+                + " select ?::uuid, g, 'ACCEPTED', now() from generate_series(0, 999) g", id);
+        jdbc.update("update credit_submission set processed_count = 1000 where id = ?::uuid", id);
+
+        intake.process(id);
+
+        assertThat(store.statusCounts(id)).containsExactly(Map.entry(CreditStore.RecordStatus.ACCEPTED, 2200));
+        assertThat(counts(id)).containsExactly(Map.entry("ACCEPTED", 2200));
+        assertThat(jdbc.queryForObject("select count(distinct idx) from credit_outcome where submission_id = ?::uuid",
+                Integer.class, id)).isEqualTo(2200);
+        assertThat(jdbc.queryForObject("select count(*) from credit_submission_chunk where submission_id = ?::uuid",
+                Integer.class, id)).isEqualTo(2);
+        // a page across the two kinds: the old rows' outcomes, then the chunk's, each with its record from 1,000 on
+        List<CreditStore.SubmittedRecord> page = intake.outcomePage(id, 995, 10);
+        assertThat(page).extracting(r -> r.index() + ":" + r.status()).containsExactly("996:ACCEPTED", "997:ACCEPTED",
+                "998:ACCEPTED", "999:ACCEPTED", "1000:ACCEPTED", "1001:ACCEPTED", "1002:ACCEPTED", "1003:ACCEPTED",
+                "1004:ACCEPTED", "1005:ACCEPTED");
+        assertThat(page.subList(0, 4)).allMatch(r -> r.recordId() == null);
+        assertThat(page.subList(4, 10)).allMatch(r -> r.recordId() != null);
+        assertThat(jdbc.queryForObject("select document_number from credit_record where id = ?", String.class,
+                page.get(4).recordId())).isEqualTo(records.get(1000).get("CF_WSH"));
+        assertThat(stored(base)).isEqualTo(1200);
+    }
 }
