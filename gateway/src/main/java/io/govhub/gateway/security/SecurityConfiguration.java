@@ -131,6 +131,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/workbench", "/workbench/**").hasAnyRole("GUIDE_EDITOR", "GUIDE_REVIEWER")
                         .requestMatchers("/supervision", "/supervision/**").hasAnyRole("SUPERVISOR", "ADMIN")
+                        .requestMatchers("/credit-desk").hasRole("CREDIT_OFFICER")
                         .requestMatchers("/hall", "/hall/**").hasRole("HALL_CLERK")
                         .requestMatchers("/my-cases", "/my-cases/**").hasRole("APPLICANT")
                         .anyRequest().authenticated())

@@ -129,4 +129,57 @@ class BrowserUiIT extends BrowserIT {
         assertThat(driver.findElements(By.cssSelector("svg.chart rect"))).isNotEmpty();
         Browser.screenshot(driver, "supervision");
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    io.govhub.core.calendar.CalendarService calendars;
+
+    @Test
+    void a_credit_officer_sees_the_warning_of_a_rejected_decision_near_its_deadline_on_their_desk() throws Exception {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(calendars.calendar().isKnown(today.getYear())
+                && calendars.calendar().isKnown(today.getYear() - 1), "this year's holiday notice is loaded");
+        java.time.LocalDate decided = today.minusDays(1);
+        while (calendars.workingDaysBetween(decided, today) < 6) { // 1 working day of 7 left
+            decided = decided.minusDays(1);
+        }
+        String doc = "临市监罚〔2026〕台" + System.nanoTime() % 100000 + "号";
+        String rejected = """
+                {"CF_XDR_MC":"临沂某商贸有限公司","CF_XDR_LB":"法人及非法人组织","CF_XDR_SHXYM":"91350100M000100Y43",
+                 "CF_FRDB":"赵六","CF_WSH":"%s","CF_WFXW":"虚假宣传","CF_SY":"发布虚假广告",
+                 "CF_CFLB":"罚款","CF_NR":"罚款二万元","CF_NR_FK":"2",
+                 "CF_JDRQ":"%s","CF_CFJG":"临沂市市场监督管理局","CF_CFJGDM":"11371300MB28500332",
+                 "CF_SJLY":"临沂市市场监督管理局","CF_SJLYDM":"11371300MB28500332"}""".formatted(doc, decided); // no CF_YJ
+        var receipt = http().send("POST", "/api/v1/credit/penalties", "credit-officer", "application/json",
+                rejected.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String location = receipt.header("Location");
+        for (int i = 0; i < 100 && http().get(location, "credit-officer").body().contains("RECEIVED"); i++) {
+            Thread.sleep(100);
+        }
+
+        driver.get(url("/login"));
+        driver.findElement(By.name("username")).sendKeys("credit-officer");
+        driver.findElement(By.name("password")).sendKeys("demo123");
+        driver.findElement(By.cssSelector("#login-form button")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        driver.findElement(By.linkText("信用报送")).click();
+        WebElement warnings = new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("desk-warnings")));
+        assertThat(warnings.getText()).contains(doc).contains("报送被退回，尚未重新报送").contains("临近期限");
+        assertThat(driver.findElement(By.id("warning-count")).getText()).doesNotStartWith("0 ");
+        String receiptId = location.substring(location.lastIndexOf('/') + 1);
+        assertThat(driver.findElement(By.id("submissions")).getText()).contains(receiptId);
+        Browser.screenshot(driver, "credit-desk");
+        // the desk is the officers': a supervisor (who reads every organisation's warnings on the supervision page)
+        // has no link to it and is refused it
+        driver.manage().deleteAllCookies();
+        driver.get(url("/login"));
+        driver.findElement(By.name("username")).sendKeys("supervisor");
+        driver.findElement(By.name("password")).sendKeys("demo123");
+        driver.findElement(By.cssSelector("#login-form button")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        assertThat(driver.findElements(By.linkText("信用报送"))).isEmpty();
+        driver.get(url("/credit-desk"));
+        assertThat(driver.findElements(By.id("desk-warnings-section"))).isEmpty();
+        assertThat(driver.getPageSource()).doesNotContain(doc);
+    }
 }

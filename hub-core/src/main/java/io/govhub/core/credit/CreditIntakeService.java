@@ -818,6 +818,19 @@ public class CreditIntakeService {
         return store.outcomePage(id, afterIndex, limit);
     }
 
+    /** A submission with how many of its records have each status. */
+    public record SubmissionSummary(CreditStore.Submission submission, Map<CreditStore.RecordStatus, Integer> counts) {
+    }
+
+    /** The actor's own latest submissions (at most {@code limit}), newest first, with their counts. */
+    public List<SubmissionSummary> ownSubmissions(Actor actor, int limit) {
+        if (actor == null || !actor.has(Role.CREDIT_OFFICER)) {
+            throw GovhubException.of(ErrorCode.ACCESS_DENIED);
+        }
+        return store.submissionsBy(actor.username(), limit).stream()
+                .map(s -> new SubmissionSummary(s, store.statusCounts(s.id()))).toList();
+    }
+
     public Map<CreditStore.RecordStatus, Integer> statusCounts(String id) {
         return store.statusCounts(id);
     }

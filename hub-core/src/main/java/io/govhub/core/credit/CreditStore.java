@@ -27,6 +27,9 @@ public interface CreditStore {
 
     long submissionCount();
 
+    /** The latest {@code limit} submissions one account made, newest first. */
+    List<Submission> submissionsBy(String submittedBy, int limit);
+
     /**
      * The outcomes of up to {@code limit} records with an index above {@code afterIndex}, in index order, without the
      * records as received ({@code raw} empty): the status of a submission of any size, a page at a time.

@@ -78,6 +78,14 @@ public class JdbcCreditStore implements CreditStore {
     }
 
     @Override
+    public List<Submission> submissionsBy(String submittedBy, int limit) {
+        return jdbc.query("select id, record_type, organisation_uscc, submitted_by, channel, received_at, record_count"
+                        + " from credit_submission where submitted_by = ? order by received_at desc limit ?",
+                (rs, i) -> new Submission(rs.getString(1), RecordType.valueOf(rs.getString(2)), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getInt(7)), submittedBy, limit);
+    }
+
+    @Override
     public long submissionCount() {
         Long n = jdbc.queryForObject("select count(*) from credit_submission", Long.class);
         return n == null ? 0 : n;
