@@ -12,6 +12,16 @@ public final class CreditFixtures {
     private CreditFixtures() {
     }
 
+    /** The latest day {@code workingDays} working days before {@code day} on the official calendar. */
+    public static java.time.LocalDate workingDaysBefore(io.govhub.core.calendar.CalendarService calendar,
+                                                        java.time.LocalDate day, int workingDays) {
+        java.time.LocalDate d = day.minusDays(1);
+        while (calendar.workingDaysBetween(d, day) < workingDays) {
+            d = d.minusDays(1);
+        }
+        return d;
+    }
+
     /** A valid fine on a company by 临沂市市场监督管理局. */
     public static Map<String, String> companyPenalty(String documentNumber, String fineWanYuan, String decisionDate) {
         Map<String, String> m = new LinkedHashMap<>();

@@ -487,10 +487,7 @@ class CreditIntakeIT extends EmbeddedAppIT {
         org.junit.jupiter.api.Assumptions.assumeTrue(calendar.calendar().isKnown(today.getYear())
                 && calendar.calendar().isKnown(today.getYear() - 1), "this year's holiday notice is loaded");
         // decided 6 working days ago: 1 working day left of 7
-        java.time.LocalDate decided = today.minusDays(1);
-        while (calendar.workingDaysBetween(decided, today) < 6) {
-            decided = decided.minusDays(1);
-        }
+        java.time.LocalDate decided = CreditFixtures.workingDaysBefore(calendar, today, 6);
         String doc = "临市监罚〔2026〕警" + System.nanoTime() % 100000 + "号";
         ObjectNode bad = penalty(doc, "1");
         bad.put("CF_JDRQ", decided.toString());

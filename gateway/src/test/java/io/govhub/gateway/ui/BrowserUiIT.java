@@ -18,17 +18,22 @@ class BrowserUiIT extends BrowserIT {
 
 
 
+    /** Signs in at the form with the demo password and waits until the form is left. */
+    private void signIn(String username) {
+        driver.get(url("/login"));
+        driver.findElement(By.name("username")).sendKeys(username);
+        driver.findElement(By.name("password")).sendKeys("demo123");
+        driver.findElement(By.cssSelector("#login-form button")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    }
+
     private void setValue(WebElement input, String value) {
         ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]", input, value);
     }
 
     @Test
     void a_county_clerk_signs_in_computes_a_deadline_and_signs_out() {
-        driver.get(url("/login"));
-        driver.findElement(By.name("username")).sendKeys("clerk-feixian");
-        driver.findElement(By.name("password")).sendKeys("demo123");
-        driver.findElement(By.cssSelector("#login-form button")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        signIn("clerk-feixian");
 
         WebElement account = driver.findElement(By.cssSelector(".account"));
         assertThat(account.getText()).contains("费县窗口人员").contains("371325");
@@ -113,11 +118,7 @@ class BrowserUiIT extends BrowserIT {
             Thread.sleep(100);
         }
 
-        driver.get(url("/login"));
-        driver.findElement(By.name("username")).sendKeys("supervisor");
-        driver.findElement(By.name("password")).sendKeys("demo123");
-        driver.findElement(By.cssSelector("#login-form button")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        signIn("supervisor");
         driver.findElement(By.linkText("双公示督查")).click();
         setValue(driver.findElement(By.name("from")), "2026-11-01");
         setValue(driver.findElement(By.name("to")), "2026-11-30");
@@ -138,10 +139,7 @@ class BrowserUiIT extends BrowserIT {
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
         org.junit.jupiter.api.Assumptions.assumeTrue(calendars.calendar().isKnown(today.getYear())
                 && calendars.calendar().isKnown(today.getYear() - 1), "this year's holiday notice is loaded");
-        java.time.LocalDate decided = today.minusDays(1);
-        while (calendars.workingDaysBetween(decided, today) < 6) { // 1 working day of 7 left
-            decided = decided.minusDays(1);
-        }
+        java.time.LocalDate decided = io.govhub.gateway.credit.CreditFixtures.workingDaysBefore(calendars, today, 6); // 1 of 7 left
         String doc = "临市监罚〔2026〕台" + System.nanoTime() % 100000 + "号";
         String rejected = """
                 {"CF_XDR_MC":"临沂某商贸有限公司","CF_XDR_LB":"法人及非法人组织","CF_XDR_SHXYM":"91350100M000100Y43",
@@ -156,11 +154,7 @@ class BrowserUiIT extends BrowserIT {
             Thread.sleep(100);
         }
 
-        driver.get(url("/login"));
-        driver.findElement(By.name("username")).sendKeys("credit-officer");
-        driver.findElement(By.name("password")).sendKeys("demo123");
-        driver.findElement(By.cssSelector("#login-form button")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        signIn("credit-officer");
         driver.findElement(By.linkText("信用报送")).click();
         WebElement warnings = new WebDriverWait(driver, Duration.ofSeconds(10))
                 .until(ExpectedConditions.presenceOfElementLocated(By.id("desk-warnings")));
@@ -172,11 +166,7 @@ class BrowserUiIT extends BrowserIT {
         // the desk is the officers': a supervisor (who reads every organisation's warnings on the supervision page)
         // has no link to it and is refused it
         driver.manage().deleteAllCookies();
-        driver.get(url("/login"));
-        driver.findElement(By.name("username")).sendKeys("supervisor");
-        driver.findElement(By.name("password")).sendKeys("demo123");
-        driver.findElement(By.cssSelector("#login-form button")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        signIn("supervisor");
         assertThat(driver.findElements(By.linkText("信用报送"))).isEmpty();
         driver.get(url("/credit-desk"));
         assertThat(driver.findElements(By.id("desk-warnings-section"))).isEmpty();
