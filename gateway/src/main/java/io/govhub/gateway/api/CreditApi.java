@@ -237,6 +237,11 @@ public class CreditApi {
         return intake.warnings(actor(), warnAt);
     }
 
+    /** {@code govhub.credit.warning-working-days-left}: the working days left at which a decision is warned about. */
+    public int warningWorkingDaysLeft() {
+        return warnAt;
+    }
+
     @GetMapping("/public/{id}")
     @Operation(summary = "One published decision (no sign-in; natural persons masked); 404 when not in the public view")
     public PublicJson publicRecord(@PathVariable long id) {
