@@ -22,8 +22,10 @@ import java.util.Properties;
  *   copy DATADIR FILE          baseline: COPY of the same file into a plain table of text columns, in the same
  *                              database (govhub's embedded PostgreSQL, found through its data directory)
  *   idle DATADIR               waits until no submitted record waits (the demo decisions of the embedded mode)
- *   wait DATADIR N             waits for the submission of N records, printing when it was received (file stored)
- *                              and when every record had its outcome; then the outcome counts and forwarding messages
+ *   wait DATADIR N [K]         waits for the submission of N records, printing when it was received (file stored)
+ *                              and when every record had its outcome; K: the K-th such file from the drop folder
+ *                              (1 the first received), not the latest
+ *   outcomes DATADIR N [K]     the outcome counts of that submission, and the forwarding messages in the outbox
  * </pre>
  */
 public class CreditIngest {
@@ -40,8 +42,8 @@ public class CreditIngest {
         switch (args[0]) {
             case "generate" -> generate(Path.of(args[1]), Integer.parseInt(args[2]));
             case "copy" -> copy(Path.of(args[1]), Path.of(args[2]));
-            case "wait" -> await(Path.of(args[1]), Integer.parseInt(args[2]));
-            case "outcomes" -> outcomes(Path.of(args[1]), Integer.parseInt(args[2]));
+            case "wait" -> await(Path.of(args[1]), Integer.parseInt(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : 0);
+            case "outcomes" -> outcomes(Path.of(args[1]), Integer.parseInt(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : 0);
             case "idle" -> idle(Path.of(args[1]));
             default -> throw new IllegalArgumentException(args[0]);
         }
@@ -149,15 +151,20 @@ public class CreditIngest {
         }
     }
 
-    static void await(Path dataDir, int n) throws Exception {
+    /** The query for the id of the latest drop-folder submission of n records, or the k-th (k > 0). */
+    static String submissionQuery(int n, int k) {
+        return "select id from credit_submission where record_count = " + n + " and channel = 'DROP' order by received_at"
+                + (k > 0 ? " offset " + (k - 1) + " limit 1" : " desc limit 1");
+    }
+
+    static void await(Path dataDir, int n, int k) throws Exception {
         long t0 = System.nanoTime();
         String id = null;
         boolean received = false;
         try (Connection c = connect(dataDir); Statement s = c.createStatement()) {
             while (true) {
                 if (id == null) {
-                    try (ResultSet rs = s.executeQuery("select id from credit_submission where record_count = " + n
-                            + " and channel = 'DROP' order by received_at desc limit 1")) {
+                    try (ResultSet rs = s.executeQuery(submissionQuery(n, k))) {
                         if (rs.next()) {
                             id = rs.getString(1);
                             System.out.printf("received (file read, file stored, receipt committed; %,d rows): %,d ms%n", n,
@@ -181,11 +188,10 @@ public class CreditIngest {
     }
 
     /** The outcomes of the pipeline's file and the forwarding queued: printed after the run's CPU time is read. */
-    static void outcomes(Path dataDir, int n) throws Exception {
+    static void outcomes(Path dataDir, int n, int k) throws Exception {
         try (Connection c = connect(dataDir); Statement s = c.createStatement()) {
             String id;
-            try (ResultSet rs = s.executeQuery("select id from credit_submission where record_count = " + n
-                    + " and channel = 'DROP' order by received_at desc limit 1")) {
+            try (ResultSet rs = s.executeQuery(submissionQuery(n, k))) {
                 rs.next();
                 id = rs.getString(1);
             }

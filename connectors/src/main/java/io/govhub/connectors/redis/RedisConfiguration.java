@@ -24,6 +24,20 @@ public class RedisConfiguration {
         return new RedisRateLimiter(jedis);
     }
 
+    /**
+     * The decisions' idempotency keys, handed to the credit intake; {@code govhub.credit.decision-keys.enabled=false}
+     * leaves the intake with the database only.
+     */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "govhub.credit.decision-keys.enabled",
+            havingValue = "true", matchIfMissing = true)
+    public RedisDecisionKeys decisionKeys(JedisPooled jedis, io.govhub.core.credit.CreditIntakeService intake,
+            @org.springframework.beans.factory.annotation.Value("${govhub.credit.decision-keys.ttl:7d}") java.time.Duration ttl) {
+        RedisDecisionKeys keys = new RedisDecisionKeys(jedis, ttl);
+        intake.useDecisionKeys(keys);
+        return keys;
+    }
+
     @Bean
     public RedisHealthIndicator redisHealthIndicator(JedisPooled jedis, RedisEndpoint endpoint) {
         return new RedisHealthIndicator(jedis, endpoint);

@@ -738,7 +738,7 @@ public class CreditIntakeService {
                 rejectedRaw.put(e.index(), e.raw());
             }
         }
-        List<CreditStore.Upsert> stored = store.upsertAll(valid.stream().map(Evaluated::record).toList());
+        List<CreditStore.Upsert> stored = storeValid(valid);
         List<CreditForwarding.Item> forwards = new java.util.ArrayList<>();
         for (int i = 0; i < stored.size(); i++) {
             CreditStore.Upsert u = stored.get(i);
@@ -758,6 +758,99 @@ public class CreditIntakeService {
             store.outcomes(s.id(), outcomes);
         }
         forwarding.forwardAll(CreditForwarding.FORWARD, forwards);
+    }
+
+    /**
+     * Stores the valid records of a chunk (see {@link CreditStore#upsertAll}), each decision the idempotency keys
+     * know with the same content acknowledged as a duplicate without the database, and brings the keys up to date
+     * with what the database said of the others (see {@link DecisionKeys} for why no key can claim an old version).
+     */
+    private List<CreditStore.Upsert> storeValid(List<Evaluated> valid) {
+        DecisionKeys keys = decisionKeys;
+        if (keys == DecisionKeys.NONE || valid.isEmpty()) {
+            return store.upsertAll(valid.stream().map(Evaluated::record).toList());
+        }
+        List<String> naturalKeys = new java.util.ArrayList<>(valid.size());
+        Map<String, Integer> occurrences = new java.util.HashMap<>();
+        for (Evaluated e : valid) {
+            String k = e.record().record().naturalKey();
+            naturalKeys.add(k);
+            occurrences.merge(k, 1, Integer::sum);
+        }
+        // a decision named twice in the chunk goes the database's way: its second version may change the first
+        String generationAtStart = store.decisionKeyGeneration();
+        Map<String, DecisionKeys.Known> known = keys.known(generationAtStart,
+                occurrences.entrySet().stream().filter(o -> o.getValue() == 1).map(Map.Entry::getKey).toList());
+        CreditStore.Upsert[] result = new CreditStore.Upsert[valid.size()];
+        List<CreditStore.NewRecord> rest = new java.util.ArrayList<>(valid.size());
+        List<Integer> restAt = new java.util.ArrayList<>(valid.size());
+        for (int i = 0; i < valid.size(); i++) {
+            DecisionKeys.Known k = known.get(naturalKeys.get(i));
+            CreditStore.NewRecord n = valid.get(i).record();
+            if (k != null && k.contentHash().equals(n.contentHash())) {
+                result[i] = new CreditStore.Upsert(k.recordId(), CreditStore.RecordStatus.DUPLICATE);
+            } else {
+                rest.add(n);
+                restAt.add(i);
+            }
+        }
+        decisionKeyHits.add(valid.size() - rest.size());
+        decisionKeyLookups.add(valid.size());
+        List<CreditStore.Upsert> stored = store.upsertAll(rest);
+        for (int j = 0; j < stored.size(); j++) {
+            result[restAt.get(j)] = stored.get(j);
+        }
+        // the database's answers, in order: a decision changed in the chunk is marked, and gets its last version after
+        // the commit; one found unchanged every time it is named is remembered now, while this transaction holds its row
+        // (a decision new in the chunk is neither: no key can be there, and it is remembered when it is seen again)
+        Map<String, DecisionKeys.Known> changed = new java.util.LinkedHashMap<>();
+        Map<String, DecisionKeys.Known> unchanged = new java.util.LinkedHashMap<>();
+        java.util.Set<String> written = new java.util.HashSet<>();
+        for (int j = 0; j < stored.size(); j++) {
+            int i = restAt.get(j);
+            CreditStore.Upsert u = stored.get(j);
+            String k = naturalKeys.get(i);
+            DecisionKeys.Known version = new DecisionKeys.Known(u.recordId(), valid.get(i).record().contentHash());
+            if (u.status() == CreditStore.RecordStatus.UPDATED) {
+                changed.put(k, version);
+            } else if (u.status() == CreditStore.RecordStatus.ACCEPTED) {
+                written.add(k);
+            } else if (!written.contains(k) && !changed.containsKey(k)) {
+                unchanged.put(k, version);
+            }
+        }
+        unchanged.keySet().removeAll(changed.keySet());
+        unchanged.keySet().removeAll(written);
+        if (!changed.isEmpty()) {
+            // read after the rows were taken: a generation started before is seen, so the mark is where readers look
+            String generation = store.decisionKeyGeneration();
+            String token = UUID.randomUUID().toString();
+            if (keys.changing(generation, token, changed.keySet())) {
+                tx.afterCommit(() -> keys.changed(generation, token, changed));
+            } else {
+                store.newDecisionKeyGeneration();
+                LOG.warn("Idempotency keys of {} changed decisions could not be marked (Redis unreachable):"
+                        + " a new generation of keys starts", changed.size());
+            }
+        }
+        if (!unchanged.isEmpty()) {
+            keys.unchanged(generationAtStart, unchanged);
+        }
+        return java.util.Arrays.asList(result);
+    }
+
+    private volatile DecisionKeys decisionKeys = DecisionKeys.NONE;
+    private final java.util.concurrent.atomic.LongAdder decisionKeyHits = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder decisionKeyLookups = new java.util.concurrent.atomic.LongAdder();
+
+    /** The idempotency keys of decisions to use (Redis); {@link DecisionKeys#NONE} (the default): the database only. */
+    public void useDecisionKeys(DecisionKeys keys) {
+        this.decisionKeys = keys;
+    }
+
+    /** Valid records looked up in the decisions' idempotency keys since start, and how many were duplicates found there. */
+    public long[] decisionKeyCounts() {
+        return new long[] {decisionKeyLookups.sum(), decisionKeyHits.sum()};
     }
 
     /**

@@ -66,6 +66,15 @@ public interface CreditStore {
     Optional<Integer> lockProgress(String submissionId);
 
     /**
+     * The current generation of the decisions' idempotency keys ({@link DecisionKeys}), read as committed now (so in a
+     * transaction that holds a decision's row, after it took it: a generation started before that is seen).
+     */
+    String decisionKeyGeneration();
+
+    /** Starts a new generation of the decisions' keys in the caller's transaction: every key written before is abandoned. */
+    void newDecisionKeyGeneration();
+
+    /**
      * Takes the right to process a file submission for as long as the lease is open: one node at a time reads a file
      * and stores its chunks. A database session lock, so it ends with the lease or with the node's connection (a node
      * that dies loses it at once). When another node holds it: empty, unless the file's progress has not moved for

@@ -218,6 +218,16 @@ public class JdbcCreditStore implements CreditStore {
     }
 
     @Override
+    public String decisionKeyGeneration() {
+        return String.valueOf(jdbc.queryForObject("select generation from credit_decision_key_generation", Long.class));
+    }
+
+    @Override
+    public void newDecisionKeyGeneration() {
+        jdbc.update("update credit_decision_key_generation set generation = generation + 1, started_at = now()");
+    }
+
+    @Override
     public List<String> processedFiles(Instant receivedBefore) {
         return jdbc.queryForList("select id::text from credit_submission s where file_name is not null and received_at < ?"
                 + " and processed_count >= record_count and exists (select 1 from credit_submission_file f"
