@@ -11,7 +11,7 @@
 #  1. every decision new (ACCEPTED); no key is written for a new decision;
 #  2. every valid decision a duplicate, found in the database (each then remembered in Redis, keys=on);
 #  3. every valid decision a duplicate again: keys=on, answered from Redis without reading the records.
-# For each pass: the time from the drop to the last outcome, the CPU time of PostgreSQL and of the govhub JVM, the
+# For each pass: the time from the drop to the last outcome, the CPU time of PostgreSQL, the govhub JVM and Redis, the
 # outcome counts; at the end the lookups and hits counted by govhub (/actuator/prometheus) and Redis's memory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -47,15 +47,17 @@ curl -sf -X POST -H 'Content-Type: application/json' -d '{"outage":true}' "$SIM/
 pg_cpu() { local m t=0; m=$(head -1 "$WORK/data/postgres/postmaster.pid"); for p in $m $(pgrep -P "$m"); do
   [ -r /proc/$p/stat ] && t=$((t + $(awk '{print $14 + $15}' /proc/$p/stat))); done; echo $t; }
 jvm_cpu() { awk '{print $14 + $15}' /proc/$PID/stat; }
+redis_cpu() { local p; p=$(cat "$WORK/data/redis/redis.pid" 2>/dev/null || true); [ -n "$p" ] && [ -r /proc/$p/stat ] \
+  && awk '{print $14 + $15}' /proc/$p/stat || echo 0; }
 HZ=$(getconf CLK_TCK)
 for pass in 1 2 3; do
   cp "$WORK/decisions.csv" "$WORK/pass-$pass.csv"
   touch -d '-5 seconds' "$WORK/pass-$pass.csv"
-  PG0=$(pg_cpu); JVM0=$(jvm_cpu); T0=$(date +%s%3N)
+  PG0=$(pg_cpu); JVM0=$(jvm_cpu); R0=$(redis_cpu); T0=$(date +%s%3N)
   mv "$WORK/pass-$pass.csv" "$WORK/drop/$MARKET/pass-$pass.csv"
   helper wait "$WORK/data" "$N" "$pass" | grep processed | sed "s/^/pass $pass: /"
-  PG1=$(pg_cpu); JVM1=$(jvm_cpu); T1=$(date +%s%3N)
-  echo "pass $pass: cpu PostgreSQL $(( (PG1 - PG0) * 1000 / HZ )) ms, govhub JVM $(( (JVM1 - JVM0) * 1000 / HZ )) ms over $(( T1 - T0 )) ms; $(helper outcomes "$WORK/data" "$N" "$pass" | head -1)"
+  PG1=$(pg_cpu); JVM1=$(jvm_cpu); R1=$(redis_cpu); T1=$(date +%s%3N)
+  echo "pass $pass: cpu PostgreSQL $(( (PG1 - PG0) * 1000 / HZ )) ms, govhub JVM $(( (JVM1 - JVM0) * 1000 / HZ )) ms, Redis $(( (R1 - R0) * 1000 / HZ )) ms over $(( T1 - T0 )) ms; $(helper outcomes "$WORK/data" "$N" "$pass" | head -1)"
 done
 echo "decision keys: lookups=$(metric govhub_credit_decision_keys_lookups_total) hits=$(metric govhub_credit_decision_keys_hits_total)"
 REDIS_PORT=$(grep -o 'Embedded Redis ready on 127.0.0.1:[0-9]*' "$WORK/govhub.log" | grep -o '[0-9]*$' | tail -1)

@@ -581,7 +581,7 @@ public class CreditIntakeService {
         boolean overlaps = false;
         for (Evaluated e : records) {
             if (e.record() != null) {
-                String key = e.record().record().naturalKey();
+                String key = e.record().naturalKey();
                 decisions.add(key);
                 overlaps |= previous.get().contains(key);
             }
@@ -773,7 +773,7 @@ public class CreditIntakeService {
         List<String> naturalKeys = new java.util.ArrayList<>(valid.size());
         Map<String, Integer> occurrences = new java.util.HashMap<>();
         for (Evaluated e : valid) {
-            String k = e.record().record().naturalKey();
+            String k = e.record().naturalKey();
             naturalKeys.add(k);
             occurrences.merge(k, 1, Integer::sum);
         }
@@ -892,7 +892,7 @@ public class CreditIntakeService {
         }
         Map<String, String> publicFields = CreditPublicView.of(record);
         String subject = publicFields.getOrDefault(record.type().field("XDR_MC"), "");
-        return new CreditStore.NewRecord(record, contentHash(record), subject, due, now, late,
+        return new CreditStore.NewRecord(record, record.naturalKey(), contentHash(record), subject, due, now, late,
                 publicity.period(record), io.govhub.core.shared.JsonText.object(record.fields()),
                 // kept only when the masking changed something (V10): most decisions are about companies
                 publicFields.equals(record.fields()) ? null : io.govhub.core.shared.JsonText.object(publicFields));

@@ -110,11 +110,12 @@ public interface CreditStore {
     void insertOutcomes(String submissionId, List<Outcome> outcomes, Map<Integer, Map<String, String>> rejectedRaw);
 
     /**
-     * A validated record with what the hub derived from it, ready to be stored; {@code fieldsJson} and
+     * A validated record with what the hub derived from it, ready to be stored ({@code naturalKey}: the record's, built
+     * once); {@code fieldsJson} and
      * {@code publicFieldsJson} are its fields and public fields as JSON, written once for the store and the forwarding;
      * {@code publicFieldsJson} is null when the public fields are the fields (the masking changed nothing).
      */
-    record NewRecord(CreditRecord record, String contentHash, String subjectPublic,
+    record NewRecord(CreditRecord record, String naturalKey, String contentHash, String subjectPublic,
                      LocalDate dueDate, Instant publishedAt, Integer lateWorkingDays, PublicityRules.Period publicity,
                      String fieldsJson, String publicFieldsJson) {
     }

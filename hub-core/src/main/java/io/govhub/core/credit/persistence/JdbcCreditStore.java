@@ -392,13 +392,13 @@ public class JdbcCreditStore implements CreditStore {
         CreditRecord r = n.record();
         List<Map<String, Object>> existing = jdbc.queryForList(
                 "select id, content_hash, version, fields::text from credit_record where natural_key = ? for update",
-                r.naturalKey());
+                n.naturalKey());
         if (existing.isEmpty()) {
             PublicityRules.Period publicity = n.publicity();
             List<Long> ids = jdbc.queryForList("insert into credit_record (" + INSERT_COLUMNS + ") values (?, ?, ?, ?, ?,"
                             + " ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?)"
                             + " on conflict (natural_key) do nothing returning id",
-                    Long.class, r.type().name(), r.naturalKey(), r.authorityUscc(), r.documentNumber(), n.subjectPublic(),
+                    Long.class, r.type().name(), n.naturalKey(), r.authorityUscc(), r.documentNumber(), n.subjectPublic(),
                     Date.valueOf(r.decisionDate()), n.dueDate() == null ? null : Date.valueOf(n.dueDate()),
                     Timestamp.from(n.publishedAt()), n.lateWorkingDays() == null ? null : n.lateWorkingDays() == 0,
                     n.lateWorkingDays(), publicity.end() == null ? null : Date.valueOf(publicity.end()), publicity.flag(),
@@ -472,7 +472,7 @@ public class JdbcCreditStore implements CreditStore {
             return List.of(upsert(records.get(0))); // safe against a concurrent insert of the same decision
         }
         Map<String, Current> current = new java.util.HashMap<>();
-        List<String> naturalKeys = records.stream().map(n -> n.record().naturalKey()).toList(); // built once each
+        List<String> naturalKeys = records.stream().map(NewRecord::naturalKey).toList();
         String[] keys = naturalKeys.stream().distinct().toArray(String[]::new);
         jdbc.query(c -> {
             var ps = c.prepareStatement("select natural_key, id, content_hash, version, fields::text from credit_record"
