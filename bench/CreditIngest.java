@@ -26,6 +26,11 @@ import java.util.Properties;
  *                              and when every record had its outcome; K: the K-th such file from the drop folder
  *                              (1 the first received), not the latest
  *   outcomes DATADIR N [K]     the outcome counts of that submission, and the forwarding messages in the outbox
+ *   floor DATADIR              after a run: the stored decisions and their forwarding messages written again, as rows
+ *                              that are already built, into tables like credit_record and delivery_outbox with all their
+ *                              indexes (INSERT ... SELECT, two connections at once, half of the rows each): what
+ *                              writing the rows the pipeline must write costs the database, with no parsing, no
+ *                              validation and no client at all (a lower bound for the pipeline on this machine)
  * </pre>
  */
 public class CreditIngest {
@@ -45,6 +50,7 @@ public class CreditIngest {
             case "wait" -> await(Path.of(args[1]), Integer.parseInt(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : 0);
             case "outcomes" -> outcomes(Path.of(args[1]), Integer.parseInt(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : 0);
             case "idle" -> idle(Path.of(args[1]));
+            case "floor" -> floor(Path.of(args[1]));
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
@@ -213,6 +219,49 @@ public class CreditIngest {
                 rs.next();
                 System.out.printf("forwarding messages in the outbox: %,d%n", rs.getLong(1));
             }
+        }
+    }
+
+    static void floor(Path dataDir) throws Exception {
+        try (Connection c = connect(dataDir); Statement s = c.createStatement()) {
+            s.execute("drop table if exists bench_floor_record");
+            s.execute("drop table if exists bench_floor_outbox");
+            s.execute("create table bench_floor_record (like credit_record including defaults including constraints"
+                    + " including indexes)");
+            s.execute("create table bench_floor_outbox (like delivery_outbox including defaults including constraints"
+                    + " including indexes)");
+            s.execute("checkpoint");
+        }
+        long t0 = System.nanoTime();
+        long[] rows = new long[2];
+        Thread[] threads = new Thread[2];
+        Exception[] failed = new Exception[1];
+        for (int k = 0; k < 2; k++) {
+            int half = k;
+            threads[k] = new Thread(() -> {
+                try (Connection c = connect(dataDir); Statement s = c.createStatement()) {
+                    rows[half] = s.executeUpdate("insert into bench_floor_record select * from credit_record where id % 2 = "
+                            + half);
+                    rows[half] += s.executeUpdate("insert into bench_floor_outbox select * from delivery_outbox where kind ="
+                            + " 'CREDIT_FORWARD' and id % 2 = " + half);
+                } catch (Exception e) {
+                    failed[0] = e;
+                }
+            });
+            threads[k].start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        if (failed[0] != null) {
+            throw failed[0];
+        }
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        System.out.printf("floor: %,d stored rows (decisions and forwarding messages) written again into tables with the"
+                + " same indexes, two connections at once: %,d ms%n", rows[0] + rows[1], ms);
+        try (Connection c = connect(dataDir); Statement s = c.createStatement()) {
+            s.execute("drop table bench_floor_record");
+            s.execute("drop table bench_floor_outbox");
         }
     }
 }

@@ -115,6 +115,15 @@ class CreditDecisionKeysIT {
         }
     }
 
+    /** A new decision (fine 0.5 万元) sent twice: stored, then found unchanged and remembered in Redis. */
+    private String knownDecision(String what) throws InterruptedException {
+        String doc = documentNumber(what);
+        assertThat(status(doc, "0.5")).isEqualTo("ACCEPTED");
+        assertThat(status(doc, "0.5")).isEqualTo("DUPLICATE");
+        assertThat(keyOf(doc)).as("remembered").startsWith("=");
+        return doc;
+    }
+
     private long hits() {
         String metrics = http().get("/actuator/prometheus", "admin").body();
         return metrics.lines().filter(l -> l.startsWith("govhub_credit_decision_keys_hits_total"))
@@ -145,9 +154,7 @@ class CreditDecisionKeysIT {
 
     @Test
     void after_an_update_the_earlier_content_is_an_update_again_not_a_duplicate() throws Exception {
-        String doc = documentNumber("改");
-        assertThat(status(doc, "0.5")).isEqualTo("ACCEPTED");
-        assertThat(status(doc, "0.5")).isEqualTo("DUPLICATE");
+        String doc = knownDecision("改");
         String v1 = keyOf(doc);
         assertThat(status(doc, "0.8")).isEqualTo("UPDATED");
         String v2 = keyOf(doc);
@@ -158,11 +165,8 @@ class CreditDecisionKeysIT {
 
     @Test
     void a_change_made_while_this_node_is_cut_off_from_redis_abandons_the_keys_written_before() throws Exception {
-        String doc = documentNumber("断");
-        assertThat(status(doc, "0.5")).isEqualTo("ACCEPTED");
-        assertThat(status(doc, "0.5")).isEqualTo("DUPLICATE");
+        String doc = knownDecision("断");
         String v1 = keyOf(doc);
-        assertThat(v1).startsWith("=");
         long generation = generation();
         link.cut();
         try {
@@ -180,9 +184,7 @@ class CreditDecisionKeysIT {
 
     @Test
     void redis_restarted_from_an_older_copy_of_its_data_brings_back_no_key() throws Exception {
-        String doc = documentNumber("旧");
-        assertThat(status(doc, "0.5")).isEqualTo("ACCEPTED");
-        assertThat(status(doc, "0.5")).isEqualTo("DUPLICATE");
+        String doc = knownDecision("旧");
         Path data = DIR.resolve("external-redis").resolve("redis");
         Path copy = DIR.resolve("redis-copy-" + System.nanoTime());
         String firstRun = run();
