@@ -67,7 +67,8 @@ public interface CreditStore {
 
     /**
      * The current generation of the decisions' idempotency keys ({@link DecisionKeys}), read as committed now (so in a
-     * transaction that holds a decision's row, after it took it: a generation started before that is seen).
+     * transaction that holds a decision's row, after it took it: a generation started before that is seen; the
+     * intake's transactions are READ COMMITTED, each statement sees what is committed when it starts).
      */
     String decisionKeyGeneration();
 
