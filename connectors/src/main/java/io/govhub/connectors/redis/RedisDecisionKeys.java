@@ -38,8 +38,10 @@ public class RedisDecisionKeys implements DecisionKeys {
     private static final String NAMESPACE = "local run = string.match(redis.call('INFO', 'server'), 'run_id:(%x+)')\n"
             + "local p = ARGV[1] .. ':' .. string.sub(run, 1, 16) .. ':'\n";
     private static final String KNOWN = NAMESPACE
-            + "local out = {}\n"
-            + "for i = 2, #ARGV do out[i - 1] = redis.call('GET', p .. ARGV[i]) or '' end\n"
+            + "local keys = {}\n"
+            + "for i = 2, #ARGV do keys[i - 1] = p .. ARGV[i] end\n"
+            + "local out = redis.call('MGET', unpack(keys))\n"
+            + "for i = 1, #out do if not out[i] then out[i] = '' end end\n"
             + "return out";
     /** ARGV: namespace, token, seconds, keys. */
     private static final String CHANGING = NAMESPACE
