@@ -3,6 +3,7 @@
 # directly in the same run.
 #
 #   bench/cases.sh [rate-per-second] [seconds] [warm-up-seconds]     (defaults 100, 30 and 60)
+#   WARMUP_RATE=150 bench/cases.sh …    the warm-up's rate (default 50/s)
 #
 # Starts govhub in its embedded mode on a fresh data directory (durable PostgreSQL, message log on), turns the
 # provincial platform SIMULATOR into a plain receiver (no latency, no status messages back), then from a separate JVM
@@ -41,9 +42,10 @@ cat > "$WORK/direct.json" <<'JSON'
 JSON
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); java: $(java -version 2>&1 | head -1)"
 # warm-up: the JIT compiles Spring, Camel, CXF and the driver for a while; a server runs for days, so measure after it
-echo "warm-up ($WARMUP s at 50/s on each)"
-java -Dbody="$WORK/direct.json" bench/LoadGen.java "$SIM/cases" 50 "$WARMUP" > /dev/null
-java -Dbody="$WORK/case.json" -Dauth=clerk-lanshan:demo123 bench/LoadGen.java "$BASE/api/v1/cases" 50 "$WARMUP" > /dev/null
+WARMUP_RATE=${WARMUP_RATE:-50}
+echo "warm-up ($WARMUP s at $WARMUP_RATE/s on each)"
+java -Dbody="$WORK/direct.json" bench/LoadGen.java "$SIM/cases" "$WARMUP_RATE" "$WARMUP" > /dev/null
+java -Dbody="$WORK/case.json" -Dauth=clerk-lanshan:demo123 bench/LoadGen.java "$BASE/api/v1/cases" "$WARMUP_RATE" "$WARMUP" > /dev/null
 sleep 3
 echo "direct   $(java -Dbody="$WORK/direct.json" bench/LoadGen.java "$SIM/cases" "$RATE" "$SECONDS_")"
 # CPU time (user + system, in clock ticks) of the govhub JVM and of all PostgreSQL processes of this data directory
