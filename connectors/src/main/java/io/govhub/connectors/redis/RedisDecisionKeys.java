@@ -146,15 +146,7 @@ public class RedisDecisionKeys implements DecisionKeys {
         if (versions.isEmpty() || paused()) {
             return; // the marks stay until their time to live ends: the decisions go the database's way meanwhile
         }
-        List<String> args = new ArrayList<>(versions.size() * 2 + 3);
-        args.add(PREFIX + generation);
-        args.add(token);
-        args.add(String.valueOf(ttlSeconds));
-        versions.forEach((k, v) -> {
-            args.add(k);
-            args.add(format(v));
-        });
-        run(CHANGED, args);
+        run(CHANGED, withVersions(versions, PREFIX + generation, token, String.valueOf(ttlSeconds)));
     }
 
     @Override
@@ -162,14 +154,18 @@ public class RedisDecisionKeys implements DecisionKeys {
         if (versions.isEmpty() || paused()) {
             return;
         }
-        List<String> args = new ArrayList<>(versions.size() * 2 + 2);
-        args.add(PREFIX + generation);
-        args.add(String.valueOf(ttlSeconds));
+        run(UNCHANGED, withVersions(versions, PREFIX + generation, String.valueOf(ttlSeconds)));
+    }
+
+    /** A script's arguments: {@code first}, then each decision's natural key and its version in turn. */
+    private static List<String> withVersions(Map<String, Known> versions, String... first) {
+        List<String> args = new ArrayList<>(versions.size() * 2 + first.length);
+        args.addAll(List.of(first));
         versions.forEach((k, v) -> {
             args.add(k);
             args.add(format(v));
         });
-        run(UNCHANGED, args);
+        return args;
     }
 
     private boolean paused() {

@@ -811,14 +811,13 @@ public class CreditIntakeService {
             CreditStore.Upsert u = stored.get(j);
             String k = naturalKeys.get(i);
             DecisionKeys.Known version = new DecisionKeys.Known(u.recordId(), valid.get(i).record().contentHash());
-            if (u.status() == CreditStore.RecordStatus.UPDATED) {
-                changed.put(k, version);
-            } else if (u.status() == CreditStore.RecordStatus.ACCEPTED) {
-                written.add(k);
-            } else if (!written.contains(k) && !changed.containsKey(k)) {
-                unchanged.put(k, version);
+            switch (u.status()) {
+                case UPDATED -> changed.put(k, version);
+                case ACCEPTED -> written.add(k);
+                default -> unchanged.put(k, version); // DUPLICATE
             }
         }
+        // found unchanged, but also written in this chunk (in whichever order): not remembered before the commit
         unchanged.keySet().removeAll(changed.keySet());
         unchanged.keySet().removeAll(written);
         if (!changed.isEmpty()) {
