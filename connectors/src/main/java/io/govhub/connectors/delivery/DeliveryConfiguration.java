@@ -5,9 +5,8 @@ import io.govhub.core.audit.MessageLog;
 import io.govhub.core.caseflow.CaseService;
 import io.govhub.core.caseflow.PartnerRegistry;
 import io.govhub.core.delivery.DeliveryOutbox;
+import io.govhub.core.delivery.OutboxEntry;
 import io.govhub.core.delivery.RetryPolicy;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,7 +23,6 @@ import java.util.Map;
 @Configuration(proxyBeanMethods = false)
 public class DeliveryConfiguration {
 
-    private static final Logger LOG = LoggerFactory.getLogger(DeliveryConfiguration.class);
 
     @Bean
     public RetryPolicy deliveryRetryPolicy(@Value("${govhub.delivery.initial-backoff:2s}") Duration initial,
@@ -81,7 +79,7 @@ public class DeliveryConfiguration {
                                        @Value("${govhub.delivery.circuit-open:30s}") Duration circuitOpen) {
         return new DeliveryRelay(outbox, partners, transports, messageLog, policy, lease, maxAge, 100,
                 DeliveryRelay.breakerConfig(circuitOpen),
-                Map.of(CaseService.DISPATCH, e -> cases.dispatched(e.ref())),
+                Map.of(CaseService.DISPATCH, delivered -> cases.dispatched(delivered.stream().map(OutboxEntry::ref).toList())),
                 Map.of(io.govhub.core.credit.CreditForwarding.FORWARD, credit::forwardingPayload), clock, tx);
     }
 
@@ -93,37 +91,18 @@ public class DeliveryConfiguration {
         return new io.govhub.connectors.rest.StatusPoller(partners, cases, timeout, jobs, poll);
     }
 
-    /**
-     * Sends a message just committed at once, on this node, from a small pool: the request thread only hands over
-     * the id. Bounded: when the pool is busy the id is dropped and the sweep (every node, every
-     * {@code govhub.delivery.sweep-interval}) delivers the message a moment later; the sweep is the guarantee, this
-     * is only the fast path.
-     */
-    @Bean(destroyMethod = "shutdown")
-    public java.util.concurrent.ExecutorService deliveryNowExecutor() {
-        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
-        return new java.util.concurrent.ThreadPoolExecutor(2, 2, 0, java.util.concurrent.TimeUnit.MILLISECONDS,
-                new java.util.concurrent.ArrayBlockingQueue<>(10_000), r -> {
-                    Thread t = new Thread(r, "delivery-now-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                }, new java.util.concurrent.ThreadPoolExecutor.DiscardPolicy());
+    /** Sends messages just committed at once, on this node, in batches when several wait ({@link ImmediateDelivery}). */
+    @Bean(destroyMethod = "stop")
+    public ImmediateDelivery immediateDelivery(DeliveryRelay relay, CaseService cases) {
+        ImmediateDelivery now = new ImmediateDelivery(relay, 2, 10_000, 50);
+        cases.onDeliveryQueued(now::offer);
+        return now;
     }
 
     @Bean
-    public DeliveryRoutes deliveryRoutes(DeliveryRelay relay, CaseService cases,
-                                         java.util.concurrent.ExecutorService deliveryNowExecutor,
-                                         io.govhub.connectors.rest.StatusPoller poller,
+    public DeliveryRoutes deliveryRoutes(DeliveryRelay relay, io.govhub.connectors.rest.StatusPoller poller,
                                          @Value("${govhub.delivery.sweep-interval:1s}") Duration sweep,
                                          @Value("${govhub.cases.poll-interval:5s}") Duration poll) {
-        cases.onDeliveryQueued(id -> deliveryNowExecutor.execute(() -> {
-            try {
-                relay.deliver(id);
-            } catch (RuntimeException e) {
-                // the sweep delivers it (or records the failure) a little later
-                LOG.debug("Immediate delivery of outbox {} failed: {}", id, e.getMessage());
-            }
-        }));
         return new DeliveryRoutes(relay, sweep.toMillis(), poller, poll.toMillis());
     }
 }

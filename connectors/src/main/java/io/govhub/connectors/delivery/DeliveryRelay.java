@@ -48,7 +48,7 @@ public class DeliveryRelay {
     private final Duration maxAge;
     private final int batchSize;
     private final CircuitBreakerRegistry breakers;
-    private final Map<String, Consumer<OutboxEntry>> onDelivered;
+    private final Map<String, Consumer<List<OutboxEntry>>> onDelivered;
     private final Map<String, java.util.function.UnaryOperator<String>> bodies;
     private final Clock clock;
     private final long openWait;
@@ -64,7 +64,7 @@ public class DeliveryRelay {
      */
     public DeliveryRelay(DeliveryOutbox outbox, PartnerRegistry partners, List<PartnerTransport> transports,
                          MessageLog messageLog, RetryPolicy policy, Duration lease, Duration maxAge, int batchSize,
-                         CircuitBreakerConfig breakerConfig, Map<String, Consumer<OutboxEntry>> onDelivered,
+                         CircuitBreakerConfig breakerConfig, Map<String, Consumer<List<OutboxEntry>>> onDelivered,
                          Map<String, java.util.function.UnaryOperator<String>> bodies, Clock clock, Transactions tx) {
         this.bodies = Map.copyOf(bodies);
         this.tx = tx;
@@ -98,19 +98,27 @@ public class DeliveryRelay {
                 .build();
     }
 
-    /** Sends one message now, if it is due and not claimed elsewhere (the broker's hint after a commit). */
+    /** Sends one message now, if it is due and not claimed elsewhere (a replay, a clerk's "send again"). */
     public void deliver(long id) {
-        tx.inAsyncCommitTransaction(() -> outbox.claim(id, lease)).ifPresent(this::attempt);
+        deliver(List.of(id));
+    }
+
+    /**
+     * Sends these messages now, those of them that are due and not claimed elsewhere (the ids just committed, handed
+     * over by {@link ImmediateDelivery} in a batch when several wait).
+     */
+    public void deliver(java.util.Collection<Long> ids) {
+        send(() -> outbox.claim(ids, lease));
     }
 
     /** Sends what is due; returns how many were attempted. Every node sweeps; claims keep them apart. */
     public int sweep() {
         int total = 0;
         for (int round = 0; round < 20; round++) {
-            List<OutboxEntry> due = outbox.claimDue(batchSize, lease, waiting());
-            due.forEach(this::attempt);
-            total += due.size();
-            if (due.size() < batchSize) {
+            java.util.Set<String> skip = waiting();
+            int claimed = send(() -> outbox.claimDue(batchSize, lease, skip));
+            total += claimed;
+            if (claimed < batchSize) {
                 break;
             }
         }
@@ -139,50 +147,107 @@ public class DeliveryRelay {
                 .collect(java.util.stream.Collectors.toMap(CircuitBreaker::getName, b -> b.getState().name()));
     }
 
-    private void attempt(OutboxEntry queued) {
+    /** A claimed message that may be sent: its partner, transport and the breaker's permission are settled. */
+    private record Ready(OutboxEntry entry, PartnerSystem partner, PartnerTransport transport, CircuitBreaker breaker) {
+    }
+
+    /**
+     * Claims, logs, sends and records a batch: the claim and the log records of the attempts in one transaction, then
+     * the sends one after the other, then the deliveries and their effects in one transaction. Returns how many
+     * messages were claimed.
+     */
+    private int send(java.util.function.Supplier<List<OutboxEntry>> claim) {
+        List<Ready> acquired = new java.util.ArrayList<>();
+        int[] claimedCount = {0};
+        List<Ready> ready;
+        try {
+            ready = tx.inAsyncCommitTransaction(() -> {
+                List<OutboxEntry> claimed = claim.get();
+                claimedCount[0] = claimed.size();
+                List<Ready> out = new java.util.ArrayList<>(claimed.size());
+                Map<String, Optional<PartnerSystem>> partnersOfBatch = new java.util.HashMap<>();
+                for (OutboxEntry queued : claimed) {
+                    prepare(queued, partnersOfBatch.computeIfAbsent(queued.partnerId(), partners::partner), acquired)
+                            .ifPresent(out::add);
+                }
+                messageLog.recordAll(out.stream().map(r -> new MessageLog.Message(r.partner().id(),
+                        MessageLog.Direction.OUT, r.entry().kind(), "outbox-" + r.entry().id() + "#" + r.entry().attempts(),
+                        caseNumber(r.entry()), r.entry().payload(), r.partner().logBodies())).toList());
+                return out;
+            });
+        } catch (RuntimeException e) {
+            // nothing was claimed after all: a half-open circuit's trial call must not stay taken
+            acquired.forEach(r -> r.breaker().releasePermission());
+            throw e;
+        }
+        List<Ready> delivered = new java.util.ArrayList<>(ready.size());
+        for (Ready r : ready) {
+            if (attempt(r)) {
+                delivered.add(r);
+            }
+        }
+        if (!delivered.isEmpty()) {
+            tx.inAsyncCommitTransaction(() -> {
+                outbox.delivered(delivered.stream().map(r -> r.entry().id()).toList());
+                delivered.stream().map(Ready::entry).collect(java.util.stream.Collectors.groupingBy(OutboxEntry::kind,
+                        java.util.LinkedHashMap::new, java.util.stream.Collectors.toList())).forEach((kind, entries) -> {
+                    Consumer<List<OutboxEntry>> after = onDelivered.get(kind);
+                    if (after != null) {
+                        after.accept(entries);
+                    }
+                });
+                return null;
+            });
+        }
+        return claimedCount[0];
+    }
+
+    /**
+     * What a claimed message needs before it is sent (in the claim's transaction): the body it is sent with, an
+     * enabled partner, a transport for its protocol, the partner's circuit letting a call through. Otherwise the
+     * message is put back for later, or to the dead letter, and nothing is returned.
+     */
+    private Optional<Ready> prepare(OutboxEntry queued, Optional<PartnerSystem> partner, List<Ready> acquired) {
         java.util.function.UnaryOperator<String> body = bodies.get(queued.kind());
         OutboxEntry e = body == null ? queued : queued.withPayload(body.apply(queued.payload()));
-        Optional<PartnerSystem> partner = partners.partner(e.partnerId());
         if (partner.isEmpty() || !partner.get().enabled()) {
             outbox.deferred(e.id(), clock.instant().plus(Duration.ofMinutes(1)));
-            return;
+            return Optional.empty();
         }
         PartnerSystem p = partner.get();
         PartnerTransport transport = transports.get(p.protocol());
         if (transport == null) {
             outbox.dead(e.id(), "no transport for protocol " + p.protocol());
-            return;
+            return Optional.empty();
         }
         CircuitBreaker breaker = breakers.circuitBreaker(p.id());
         if (!breaker.tryAcquirePermission()) {
             outbox.deferred(e.id(), clock.instant().plus(policy.delay(1)));
-            return;
+            return Optional.empty();
         }
+        Ready r = new Ready(e, p, transport, breaker);
+        acquired.add(r);
+        return Optional.of(r);
+    }
+
+    /** Sends one message; true when the partner acknowledged it (a failure is recorded here). */
+    private boolean attempt(Ready r) {
+        OutboxEntry e = r.entry();
+        PartnerSystem p = r.partner();
         long started = System.nanoTime();
-        tx.inAsyncCommitTransaction(() -> {
-            messageLog.record(new MessageLog.Message(p.id(), MessageLog.Direction.OUT, e.kind(), "outbox-" + e.id() + "#"
-                    + e.attempts(), caseNumber(e), e.payload(), p.logBodies()));
-            return null;
-        });
         try {
-            transport.send(p, e);
-            breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-            Consumer<OutboxEntry> after = onDelivered.get(e.kind());
-            tx.inAsyncCommitTransaction(() -> {
-                outbox.delivered(e.id());
-                if (after != null) {
-                    after.accept(e);
-                }
-                return null;
-            });
+            r.transport().send(p, e);
+            r.breaker().onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            return true;
         } catch (PartnerTransport.DeliveryFailure f) {
-            breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, f);
+            r.breaker().onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, f);
             failed(e, p, f);
         } catch (RuntimeException bug) {
-            breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, bug);
+            r.breaker().onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, bug);
             LOG.error("Delivery {} to {} failed unexpectedly", e.id(), p.id(), bug);
             retryOrDead(e, "internal error: " + bug.getClass().getSimpleName());
         }
+        return false;
     }
 
     private void failed(OutboxEntry e, PartnerSystem p, PartnerTransport.DeliveryFailure f) {

@@ -37,6 +37,11 @@ public interface MessageLog {
     /** Writes a record (in the caller's transaction, if any); it joins the chain when {@link #seal()} next runs. */
     void record(Message m);
 
+    /** Writes several records at once (in the caller's transaction, if any), in list order. */
+    default void recordAll(List<Message> messages) {
+        messages.forEach(this::record);
+    }
+
     /** Links the records committed since the last seal into the chain; returns how many. */
     int seal();
 

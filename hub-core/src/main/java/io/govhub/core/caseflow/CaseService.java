@@ -291,10 +291,9 @@ public class CaseService {
     }
 
     /** The relay reports a delivered dispatch: SUBMITTED becomes DISPATCHED (a later state is kept). */
-    public void dispatched(String caseNumber) {
+    public void dispatched(java.util.Collection<String> caseNumbers) {
         tx.inTransaction(() -> {
-            store.lock(caseNumber).filter(c -> c.status() == CaseStatus.SUBMITTED)
-                    .ifPresent(c -> store.update(c.with(CaseStatus.DISPATCHED)));
+            store.markDispatched(caseNumbers);
             return null;
         });
     }

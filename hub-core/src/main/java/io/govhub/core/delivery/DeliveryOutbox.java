@@ -3,7 +3,6 @@ package io.govhub.core.delivery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /** Port: the delivery outbox, shared by all nodes. */
 public interface DeliveryOutbox {
@@ -26,10 +25,14 @@ public interface DeliveryOutbox {
      */
     List<OutboxEntry> claimDue(int limit, Duration lease, java.util.Collection<String> skipPartners);
 
-    /** Claims one message by id, under the same conditions as {@link #claimDue}. */
-    Optional<OutboxEntry> claim(long id, Duration lease);
+    /**
+     * Claims the messages with these ids that are due now, under the same conditions as {@link #claimDue} (the others
+     * are left as they are: not due, claimed elsewhere, behind an older one, or delivered), in id order.
+     */
+    List<OutboxEntry> claim(java.util.Collection<Long> ids, Duration lease);
 
-    void delivered(long id);
+    /** The partner acknowledged these messages. */
+    void delivered(java.util.Collection<Long> ids);
 
     /** A failed attempt: due again at {@code next}. */
     void failed(long id, String error, Instant next);

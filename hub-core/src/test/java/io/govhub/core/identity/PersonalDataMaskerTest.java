@@ -45,6 +45,38 @@ class PersonalDataMaskerTest {
                 .contains("3713**********0011").contains("138****5678").contains("20240101123456789012");
     }
 
+    /** The rules of {@link PersonalDataMasker#maskFreeText} as the patterns they were first written as. */
+    private static String maskFreeTextByPatterns(String text) {
+        String out = java.util.regex.Pattern.compile("(?<![0-9A-Za-z])(\\d{6})(\\d{8})(\\d{3}[0-9Xx])(?![0-9A-Za-z])"
+                + "|(?<![0-9A-Za-z])\\d{15}(?![0-9A-Za-z])").matcher(text)
+                .replaceAll(r -> PersonalDataMasker.maskIdNumber(r.group()));
+        return java.util.regex.Pattern.compile("(?<![0-9])(?:\\+?86[- ]?)?(1[3-9]\\d)(\\d{4})(\\d{4})(?![0-9])")
+                .matcher(out).replaceAll(r -> r.group().substring(0, r.group().length() - 8) + "****"
+                        + r.group().substring(r.group().length() - 4));
+    }
+
+    @Test
+    void free_text_scanner_agrees_with_the_patterns_on_random_text() {
+        // texts made of what the rules look at: digits (mostly), the check letters, other letters, +86 and separators,
+        // Chinese characters; long enough to hold several numbers, short enough for the boundaries to vary
+        String[] pieces = {"0", "1", "3", "8", "6", "9", "86", "+86", "+86-", "86 ", "13", "X", "x", "a", "Z", "-", " ",
+                "号", "，", "*", "138", "1381234", "371302", "19900101", "001X", "0011"};
+        java.util.Random random = new java.util.Random(20261128);
+        int masked = 0;
+        for (int n = 0; n < 200_000; n++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = random.nextInt(30); k >= 0; k--) {
+                b.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String text = b.toString();
+            String expected = maskFreeTextByPatterns(text);
+            assertThat(PersonalDataMasker.maskFreeText(text)).as(text).isEqualTo(expected);
+            masked += expected.equals(text) ? 0 : 1;
+        }
+        assertThat(masked).as("texts the rules changed (the comparison must cover masking, not only pass-through)")
+                .isGreaterThan(1_000);
+    }
+
     @Test
     void free_text_without_eleven_digits_in_a_row_is_returned_as_it_is() {
         // the quick check before the patterns: a mobile number needs 11 digits in a row, an ID number 15 or 17

@@ -39,12 +39,25 @@ public class JdbcMessageLog implements MessageLog {
 
     @Override
     public void record(Message m) {
-        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        String bodyHash = MessageBodies.sha256(m.body());
-        String stored = m.keepBody() ? MessageBodies.protect(m.body(), maxBodyChars) : null;
-        jdbc.update("insert into message_log (at, peer, direction, operation, correlation_id, case_number, body_hash, body)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?)", Timestamp.from(at), cut(m.peer(), 100), m.direction().name(),
-                m.operation(), cut(m.correlationId(), 100), m.caseNumber(), bodyHash, stored);
+        recordAll(List.of(m));
+    }
+
+    @Override
+    public void recordAll(List<Message> messages) {
+        List<Object[]> rows = new java.util.ArrayList<>(messages.size());
+        for (Message m : messages) {
+            Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            String stored = m.keepBody() ? MessageBodies.protect(m.body(), maxBodyChars) : null;
+            rows.add(new Object[]{Timestamp.from(at), cut(m.peer(), 100), m.direction().name(), m.operation(),
+                    cut(m.correlationId(), 100), m.caseNumber(), MessageBodies.sha256(m.body()), stored});
+        }
+        String insert = "insert into message_log (at, peer, direction, operation, correlation_id, case_number, body_hash,"
+                + " body) values (?, ?, ?, ?, ?, ?, ?, ?)";
+        if (rows.size() == 1) {
+            jdbc.update(insert, rows.get(0));
+        } else if (!rows.isEmpty()) {
+            jdbc.batchUpdate(insert, rows);
+        }
     }
 
     /** Links the committed, unsealed records into the chain; returns how many. One sealer at a time, any node. */
@@ -71,7 +84,16 @@ public class JdbcMessageLog implements MessageLog {
             if (updates.isEmpty()) {
                 return 0;
             }
-            jdbc.batchUpdate("update message_log set chain_seq = ?, prev_hash = ?, hash = ? where id = ?", updates);
+            // one statement for the round (up to 5,000 records), not one per record
+            jdbc.update(c -> {
+                var ps = c.prepareStatement("update message_log m set chain_seq = u.seq, prev_hash = u.prev, hash = u.hash"
+                        + " from unnest(?, ?, ?, ?) as u(seq, prev, hash, id) where m.id = u.id");
+                ps.setArray(1, c.createArrayOf("bigint", updates.stream().map(u -> (Long) u[0]).toArray(Long[]::new)));
+                ps.setArray(2, c.createArrayOf("text", updates.stream().map(u -> (String) u[1]).toArray(String[]::new)));
+                ps.setArray(3, c.createArrayOf("text", updates.stream().map(u -> (String) u[2]).toArray(String[]::new)));
+                ps.setArray(4, c.createArrayOf("bigint", updates.stream().map(u -> (Long) u[3]).toArray(Long[]::new)));
+                return ps;
+            });
             jdbc.update("update message_log_head set last_seq = ?, last_id = ?, last_hash = ? where id = 1", s[0], lastId[0], p[0]);
             return updates.size();
         });

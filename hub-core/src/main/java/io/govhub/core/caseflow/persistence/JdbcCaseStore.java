@@ -110,6 +110,21 @@ public class JdbcCaseStore implements CaseStore {
     }
 
     @Override
+    public void markDispatched(java.util.Collection<String> caseNumbers) {
+        if (caseNumbers.isEmpty()) {
+            return;
+        }
+        String[] numbers = caseNumbers.toArray(String[]::new);
+        // one statement: a row changed meanwhile is read again and its status checked again (READ COMMITTED)
+        jdbc.update(c -> {
+            var ps = c.prepareStatement("update hub_case set status = 'DISPATCHED', version = version + 1,"
+                    + " updated_at = now() where case_number = any(?) and status = 'SUBMITTED'");
+            ps.setArray(1, c.createArrayOf("text", numbers));
+            return ps;
+        });
+    }
+
+    @Override
     public boolean insertMessage(String caseNumber, StatusMessage m, String bodyJson, String bodyHash, String state,
                                  String problem) {
         return jdbc.update("insert into case_event (case_number, sequence, event_id, type, body, body_hash, occurred_at,"
