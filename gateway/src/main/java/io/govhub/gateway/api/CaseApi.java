@@ -107,7 +107,7 @@ public class CaseApi {
         ApplicantJson a = body.applicant() == null ? new ApplicantJson(null, null, null, null) : body.applicant();
         CaseService.Submitted s = cases.submit(actor, key, new CaseSubmission(body.implementationCode(), body.division(),
                 a.name(), a.idType(), a.idNumber(), a.phone(), body.materials()), received(body));
-        CaseJson out = toJson(cases.view(s.c(), true), true);
+        CaseJson out = toJson(cases.receipt(s), true);
         if (s.replayed()) {
             return ResponseEntity.ok().header("Idempotent-Replayed", "true").body(out);
         }

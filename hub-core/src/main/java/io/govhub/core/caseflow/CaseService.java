@@ -65,8 +65,11 @@ public class CaseService {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true).build();
 
-    /** The answer to a submission: the case, and whether it was there already (same Idempotency-Key). */
-    public record Submitted(HubCase c, boolean replayed) {
+    /**
+     * The answer to a submission: the case, whether it was there already (same Idempotency-Key), and for a new case
+     * the materials it took (for a replayed one, empty: {@link #receipt} reads them).
+     */
+    public record Submitted(HubCase c, boolean replayed, List<CaseStore.Material> materials) {
     }
 
     /** What became of a status message: APPLIED, HELD, ILLEGAL or DUPLICATE, and the case afterwards. */
@@ -170,7 +173,7 @@ public class CaseService {
 
         Optional<HubCase> earlier = replay(actor.username(), idempotencyKey, requestHash);
         if (earlier.isPresent()) {
-            return new Submitted(earlier.get(), true);
+            return new Submitted(earlier.get(), true, List.of());
         }
         Routing.Route route = Routing.resolve(registry.rules(), registry::partner, divisions, code, division);
         Optional<ItemCatalog.Item> item = catalog.item(code);
@@ -187,7 +190,7 @@ public class CaseService {
         Submitted result = tx.inTransaction(() -> {
             Optional<CaseStore.IdempotentHit> hit = store.claimKey(actor.username(), idempotencyKey, requestHash, firstNumber);
             if (hit.isPresent()) {
-                return new Submitted(sameRequest(hit.get(), requestHash), true);
+                return new Submitted(sameRequest(hit.get(), requestHash), true, List.of());
             }
             String caseNumber = firstNumber;
             HubCase c = new HubCase(caseNumber, code, itemName, division, route.partner().id(), CaseStatus.SUBMITTED,
@@ -214,7 +217,7 @@ public class CaseService {
             outboxId[0] = outbox.enqueue(DISPATCH, c.partnerId(), caseNumber, dispatchPayload(c, materials));
             messageLog.record(new MessageLog.Message(actor.username(), MessageLog.Direction.IN, "CASE_SUBMIT",
                     idempotencyKey, caseNumber, rawBody, true));
-            return new Submitted(c, false);
+            return new Submitted(c, false, materials);
         });
         if (!result.replayed()) {
             // the submission is in the message log (not the audit log, which is for administrative actions)
@@ -574,6 +577,18 @@ public class CaseService {
                     measured == 0 ? null : Math.round(10.0 * days / measured) / 10.0));
         });
         return rows;
+    }
+
+    /**
+     * The receipt of a submission as a view: a new case is shown as it was stored (no steps yet, the materials it
+     * took) without reading it back; a replayed one as it stands now.
+     */
+    public CaseView receipt(Submitted s) {
+        if (s.replayed()) {
+            return view(s.c(), true);
+        }
+        Limit l = timeLimit(s.c());
+        return new CaseView(s.c(), l.state(), l.left(), List.of(), s.materials());
     }
 
     public CaseView view(HubCase c, boolean withMaterials) {

@@ -237,7 +237,7 @@ public class JdbcCaseStore implements CaseStore {
             }
         }
         return jdbc.query("select ref, name, file_name, media_type, size_bytes, sha256, uploaded_by from case_material"
-                + " where ref = any (?) and uploaded_by = ? and case_number is null for update", MATERIAL,
+                + " where ref = any (?) and uploaded_by = ? and case_number is null order by uploaded_at for update", MATERIAL,
                 ids.toArray(new UUID[0]), uploadedBy); // locked: the clean-up of unattached uploads waits, then skips them
     }
 

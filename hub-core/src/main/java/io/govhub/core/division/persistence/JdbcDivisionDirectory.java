@@ -11,8 +11,18 @@ import org.springframework.jdbc.core.RowMapper;
 import java.util.List;
 import java.util.Optional;
 
-/** Divisions and organisations in PostgreSQL. */
+/**
+ * Divisions and organisations in PostgreSQL. A division found by its code is remembered for a minute: the table is
+ * reference data, written only by {@link ReferenceDataLoader} when a node starts, and every case submission looks up
+ * its division and the divisions above it (three queries per case before). A code not found is not remembered.
+ */
 public class JdbcDivisionDirectory implements DivisionDirectory {
+
+    private static final long REMEMBER_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+    private record Found(Division division, long at) {
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<String, Found> found = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static final String DIVISION_COLUMNS = "code, name, level, parent_code, note";
     private static final String ORG_COLUMNS = "uscc, name, short_name, division_code, kind, phone";
@@ -29,8 +39,15 @@ public class JdbcDivisionDirectory implements DivisionDirectory {
 
     @Override
     public Optional<Division> find(String code) {
-        return jdbc.query("select " + DIVISION_COLUMNS + " from division where code = ?", DIVISION, code)
+        long now = System.nanoTime();
+        Found f = code == null ? null : found.get(code);
+        if (f != null && now - f.at() < REMEMBER_NANOS) {
+            return Optional.of(f.division());
+        }
+        Optional<Division> d = jdbc.query("select " + DIVISION_COLUMNS + " from division where code = ?", DIVISION, code)
                 .stream().findFirst();
+        d.ifPresent(division -> found.put(code, new Found(division, now)));
+        return d;
     }
 
     @Override
