@@ -59,7 +59,8 @@ public class CaseApi {
                            String problem, Map<String, Object> details) {
     }
 
-    public record MaterialJson(String ref, String name, String fileName, String mediaType, long size, String sha256) {
+    public record MaterialJson(String ref, String name, String fileName, String mediaType, long size, String sha256,
+                               String scannedBy) {
     }
 
     /** A case as staff, the applicant and the handling system see it. */
@@ -170,7 +171,11 @@ public class CaseApi {
 
     @PostMapping(path = "/materials", consumes = "multipart/form-data")
     @Operation(summary = "Upload a material (PDF, JPEG or PNG by content; at most govhub.http.max-material-size);"
-            + " 201 with its reference for the submission")
+            + " 201 with its reference for the submission",
+            description = "With govhub.materials.scan.clamd set, the content is scanned by ClamAV before it is stored:"
+                    + " 422 MATERIAL_INFECTED when a signature matches, 503 MATERIAL_SCAN_UNAVAILABLE when the scanner"
+                    + " gives no verdict (nothing is stored; retry). scannedBy names the engine and signature version"
+                    + " that found it clean; null when no scanner is configured.")
     public ResponseEntity<MaterialJson> upload(@RequestParam("file") MultipartFile file,
                                                @RequestParam(required = false) String name) throws IOException {
         if (file == null || file.isEmpty()) {
@@ -215,7 +220,7 @@ public class CaseApi {
     }
 
     private static MaterialJson material(CaseStore.Material m) {
-        return new MaterialJson(m.ref(), m.name(), m.fileName(), m.mediaType(), m.sizeBytes(), m.sha256());
+        return new MaterialJson(m.ref(), m.name(), m.fileName(), m.mediaType(), m.sizeBytes(), m.sha256(), m.scannedBy());
     }
 
     private static CaseStatus status(String s) {

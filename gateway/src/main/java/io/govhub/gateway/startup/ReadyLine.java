@@ -1,5 +1,6 @@
 package io.govhub.gateway.startup;
 
+import io.govhub.connectors.scan.ClamdScanner;
 import io.govhub.gateway.config.GovhubProperties;
 import io.govhub.gateway.embedded.EmbeddedPostgresServer;
 import io.govhub.gateway.embedded.EmbeddedRedisServer;
@@ -23,12 +24,14 @@ public class ReadyLine {
     private final GovhubProperties props;
     private final ObjectProvider<EmbeddedPostgresServer> postgres;
     private final ObjectProvider<EmbeddedRedisServer> redis;
+    private final ObjectProvider<ClamdScanner> scanner;
 
     public ReadyLine(GovhubProperties props, ObjectProvider<EmbeddedPostgresServer> postgres,
-                     ObjectProvider<EmbeddedRedisServer> redis) {
+                     ObjectProvider<EmbeddedRedisServer> redis, ObjectProvider<ClamdScanner> scanner) {
         this.props = props;
         this.postgres = postgres;
         this.redis = redis;
+        this.scanner = scanner;
     }
 
     @EventListener
@@ -40,7 +43,9 @@ public class ReadyLine {
                 + ", Redis " + (redis.getIfAvailable() != null ? "embedded" : "external")
                 + ", Artemis " + (props.broker().embedded() ? "embedded" : "external")
                 + (props.db().embedded() || props.redis().embedded() || props.broker().embedded()
-                ? " (data in " + props.dataDir().toAbsolutePath().normalize() + ")" : "");
+                ? " (data in " + props.dataDir().toAbsolutePath().normalize() + ")" : "")
+                + (scanner.getIfAvailable() != null ? " | materials virus-scanned by clamd " + scanner.getObject().name()
+                : " | materials NOT virus-scanned (govhub.materials.scan.clamd unset)");
         String accounts = props.demoAccountsEnabled()
                 ? " | demo accounts " + String.join(", ", DemoAccounts.usernames()) + " (password "
                 + DemoAccounts.PASSWORD + ")"

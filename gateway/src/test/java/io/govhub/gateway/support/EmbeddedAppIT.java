@@ -44,6 +44,11 @@ public abstract class EmbeddedAppIT {
         registry.add("govhub.partner-tls.key-store-password", () -> "changeit");
         registry.add("govhub.partner-tls.trust-store", () -> tls.trustStore.toString());
         registry.add("govhub.partner-tls.trust-store-password", () -> "changeit");
+        // uploaded materials scanned by a real clamd when it is installed (MaterialScanIT; required on CI)
+        ClamdFixture clamd = ClamdFixture.getIfInstalled();
+        if (clamd != null) {
+            registry.add("govhub.materials.scan.clamd", clamd::address);
+        }
     }
 
     @LocalServerPort

@@ -2,6 +2,7 @@ package io.govhub.gateway.ui;
 
 import io.govhub.gateway.support.Browser;
 import io.govhub.gateway.support.BrowserIT;
+import io.govhub.gateway.support.ClamdFixture;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -50,6 +51,9 @@ class CaseBrowserIT extends BrowserIT {
         String caseNumber = driver.findElement(By.id("case-number")).getText();
         assertThat(caseNumber).startsWith("11371300MB285002573010000010000");
         assertThat(driver.getPageSource()).contains("营业执照复印件");
+        // scanned by clamd when the tests have one (ClamdFixture), and the page says which
+        assertThat(driver.findElement(By.cssSelector(".scan-clean, .scan-none")).getText())
+                .isEqualTo(ClamdFixture.getIfInstalled() != null ? "已查毒" : "未查毒");
         // the simulated provincial platform accepts, reviews and completes it; the page shows it after a reload
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
             d.navigate().refresh();
@@ -88,6 +92,25 @@ class CaseBrowserIT extends BrowserIT {
         assertThat(error).contains("applicant.idNumber").contains("applicant.phone");
         // what was typed is still there
         assertThat(driver.findElement(By.id("applicant-name")).getAttribute("value")).isEqualTo("王五");
+    }
+
+    @Test
+    void anInfectedMaterialIsRefusedAtTheWindowWithWhatWasTypedKept() throws Exception {
+        ClamdFixture.require();
+        Path pdf = Files.createTempFile("govhub-material-", ".pdf");
+        Files.write(pdf, ("%PDF-1.4\n" + new String(ClamdFixture.eicar(), StandardCharsets.US_ASCII) + "\n%%EOF\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        signIn("clerk-lanshan");
+        driver.get(url("/hall"));
+        new Select(driver.findElement(By.id("implementationCode"))).selectByValue("11371300MB285002573010000010000");
+        driver.findElement(By.id("applicant-name")).sendKeys("赵六");
+        driver.findElement(By.id("idNumber")).sendKeys("371302199001010011");
+        driver.findElement(By.id("phone")).sendKeys("13800005678");
+        driver.findElement(By.id("material")).sendKeys(pdf.toString());
+        String error = submit(By.id("apply-submit"), By.id("apply-error")).getText();
+        assertThat(error).contains("病毒").contains(ClamdFixture.SIGNATURE);
+        assertThat(driver.findElement(By.id("applicant-name")).getAttribute("value")).isEqualTo("赵六");
+        Browser.screenshot(driver, "material-infected");
     }
 
     @Test

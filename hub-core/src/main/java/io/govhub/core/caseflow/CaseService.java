@@ -98,6 +98,7 @@ public class CaseService {
     private final Clock clock;
     private volatile LongConsumer deliveryHint = id -> { };
     private volatile io.govhub.core.shared.RateLimiter limiter = (b, l, w) -> Optional.empty();
+    private volatile MalwareScanner scanner;
     private volatile int publicChecks = 10;
     private volatile java.time.Duration publicWindow = java.time.Duration.ofMinutes(10);
 
@@ -109,6 +110,14 @@ public class CaseService {
         this.limiter = limiter;
         this.publicChecks = checks;
         this.publicWindow = window;
+    }
+
+    /**
+     * Scans every uploaded material with {@code scanner} before it is stored (none by default: materials are then
+     * stored as not scanned, and shown so).
+     */
+    public void scanMaterialsWith(MalwareScanner scanner) {
+        this.scanner = scanner;
     }
 
     public CaseService(CaseStore store, PartnerRegistry registry, ItemCatalog catalog, DivisionDirectory divisions,
@@ -237,10 +246,36 @@ public class CaseService {
             throw new GovhubException(ErrorCode.CASE_INVALID, Text.of("材料名称最多 100 字", "name is longer than 100"),
                     List.of(problem("name", MALFORMED, "材料名称最多 100 字", "name is longer than 100 characters")));
         }
+        String sha256 = MessageBodies.sha256Bytes(content);
+        String scannedBy = scan(actor, content, sha256);
         CaseStore.Material m = new CaseStore.Material(java.util.UUID.randomUUID().toString(), label,
-                Materials.safeFileName(fileName), type, content.length, MessageBodies.sha256Bytes(content), actor.username());
+                Materials.safeFileName(fileName), type, content.length, sha256, actor.username(), scannedBy);
         store.insertMaterial(m, content);
         return m;
+    }
+
+    /** What scanned the content and found it clean, or null when no scanner is configured; refuses anything else. */
+    private String scan(Actor actor, byte[] content, String sha256) {
+        MalwareScanner s = scanner;
+        if (s == null) {
+            return null;
+        }
+        MalwareScanner.Verdict v;
+        try {
+            v = s.scan(content);
+        } catch (MalwareScanner.Unavailable e) {
+            LOG.warn("A material of {} bytes from {} was not stored: the malware scan gave no verdict ({})",
+                    content.length, actor.username(), e.getMessage());
+            throw GovhubException.of(ErrorCode.MATERIAL_SCAN_UNAVAILABLE);
+        }
+        if (!v.clean()) {
+            audit.record(AuditEvent.of("MATERIAL_INFECTED", actor.username(), "上传材料含有恶意代码，已拒收",
+                    Map.of("signature", v.signature(), "sha256", sha256, "size", content.length, "engine", v.engine())));
+            throw new GovhubException(ErrorCode.MATERIAL_INFECTED, Text.of(
+                    "材料文件含有病毒或恶意代码（" + v.signature() + "），已拒收",
+                    "The material contains malware (" + v.signature() + ") and was refused"));
+        }
+        return v.engine();
     }
 
     /**

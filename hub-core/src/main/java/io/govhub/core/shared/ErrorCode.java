@@ -71,6 +71,10 @@ public enum ErrorCode {
             "Material type not allowed (PDF, JPEG, PNG only)"),
     MATERIAL_NOT_FOUND(ErrorKind.UNPROCESSABLE, "引用的材料不存在或不属于当前用户",
             "A referenced material does not exist or belongs to someone else"),
+    MATERIAL_INFECTED(ErrorKind.UNPROCESSABLE, "材料文件含有病毒或恶意代码，已拒收",
+            "The material contains malware and was refused"),
+    MATERIAL_SCAN_UNAVAILABLE(ErrorKind.UNAVAILABLE, "病毒扫描暂时不可用，材料未保存，请稍后重试",
+            "The malware scan is unavailable; the material was not stored, retry later"),
 
     // partner systems, routing and delivery
     PARTNER_INVALID(ErrorKind.UNPROCESSABLE, "对接系统或路由配置不合法", "The partner system or routing rule is invalid"),

@@ -217,14 +217,14 @@ public class JdbcCaseStore implements CaseStore {
 
     @Override
     public void insertMaterial(Material m, byte[] content) {
-        jdbc.update("insert into case_material (ref, name, file_name, media_type, size_bytes, sha256, content, uploaded_by)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?)", UUID.fromString(m.ref()), m.name(), m.fileName(), m.mediaType(),
-                (int) m.sizeBytes(), m.sha256(), content, m.uploadedBy());
+        jdbc.update("insert into case_material (ref, name, file_name, media_type, size_bytes, sha256, content, uploaded_by,"
+                        + " scanned_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", UUID.fromString(m.ref()), m.name(), m.fileName(),
+                m.mediaType(), (int) m.sizeBytes(), m.sha256(), content, m.uploadedBy(), m.scannedBy());
     }
 
     private static final RowMapper<Material> MATERIAL = (rs, i) -> new Material(rs.getString("ref"), rs.getString("name"),
             rs.getString("file_name"), rs.getString("media_type"), rs.getLong("size_bytes"), rs.getString("sha256"),
-            rs.getString("uploaded_by"));
+            rs.getString("uploaded_by"), rs.getString("scanned_by"));
 
     @Override
     public List<Material> materials(List<String> refs, String uploadedBy) {
@@ -236,14 +236,14 @@ public class JdbcCaseStore implements CaseStore {
                 // an unknown reference: reported by the caller as missing
             }
         }
-        return jdbc.query("select ref, name, file_name, media_type, size_bytes, sha256, uploaded_by from case_material"
+        return jdbc.query("select ref, name, file_name, media_type, size_bytes, sha256, uploaded_by, scanned_by from case_material"
                 + " where ref = any (?) and uploaded_by = ? and case_number is null order by uploaded_at for update", MATERIAL,
                 ids.toArray(new UUID[0]), uploadedBy); // locked: the clean-up of unattached uploads waits, then skips them
     }
 
     @Override
     public List<Material> materialsOf(String caseNumber) {
-        return jdbc.query("select ref, name, file_name, media_type, size_bytes, sha256, uploaded_by from case_material"
+        return jdbc.query("select ref, name, file_name, media_type, size_bytes, sha256, uploaded_by, scanned_by from case_material"
                 + " where case_number = ? order by uploaded_at", MATERIAL, caseNumber);
     }
 
