@@ -43,14 +43,20 @@ public class GuideConfiguration {
                 cache.getIfAvailable(() -> SharedCache.NONE));
     }
 
-    /** What case handling may know of an item: its name and promised time limit, when a guide is published. */
+    /**
+     * What case handling may know of an item: its name and promised time limit, when a guide is published. Every
+     * case submission asks; the answer (also "no published guide") is remembered for a second on each node, so a
+     * publication reaches new cases within a second.
+     */
     @Bean
     public io.govhub.core.caseflow.ItemCatalog itemCatalog(GuideRepository repo) {
-        return code -> repo.publicGuide(code).map(g -> {
+        io.govhub.core.shared.Remembered<String, java.util.Optional<io.govhub.core.caseflow.ItemCatalog.Item>> items =
+                new io.govhub.core.shared.Remembered<>(java.time.Duration.ofSeconds(1), 10_000);
+        return code -> items.get(code, c -> repo.publicGuide(c).map(g -> {
             var limit = g.content().promisedLimit();
             Integer days = limit != null && "WORKING_DAY".equals(limit.unit()) ? limit.value() : null;
             return new io.govhub.core.caseflow.ItemCatalog.Item(g.content().name(), days);
-        });
+        }));
     }
 
     @Bean

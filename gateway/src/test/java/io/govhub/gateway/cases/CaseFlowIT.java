@@ -187,7 +187,7 @@ class CaseFlowIT extends EmbeddedAppIT {
     }
 
     @Test
-    void routingFallsBackUpTheDivisionTreeAndSaysSoWhenNothingHandlesAnItem() {
+    void routingFallsBackUpTheDivisionTreeAndSaysSoWhenNothingHandlesAnItem() throws InterruptedException {
         // a 兰山区 item in 兰山区: the county's own rule
         String no = newCase("11371302MB286010004010020010000", "371302", "clerk-lanshan");
         assertThat(http().get("/api/v1/cases/" + no, "admin").json().path("handlingSystem").asText())
@@ -195,16 +195,39 @@ class CaseFlowIT extends EmbeddedAppIT {
         // the test partner's items at 兰山区: the city's rule
         String viaCity = newCase(ITEM, "371302", "clerk-lanshan");
         assertThat(http().get("/api/v1/cases/" + viaCity, "admin").json().path("handlingSystem").asText()).isEqualTo(PARTNER);
-        // with the province's catch-all disabled, an item nobody handles is an explicit error
+        // an item only the province's catch-all handles
+        String key = "k-" + UUID.randomUUID();
+        String orphan = body("11371399MB0000000X1123456", "371302", "13800001234");
+        Http.Response first = submit("clerk-lanshan", key, orphan);
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        // with the province's catch-all disabled, an item nobody handles is an explicit error; disabled straight in
+        // the database, as another node would: this node sees it once its remembered copy expires (within a second)
         jdbc.update("update partner_system set enabled = false where id = ?", DemoSimulators.PROVINCE);
         try {
-            Http.Response r = submit("clerk-lanshan", "k-" + UUID.randomUUID(), body("11371399MB0000000X1123456", "371302",
-                    "13800001234"));
+            awaitProvinceEnabled(false);
+            Http.Response r = submit("clerk-lanshan", "k-" + UUID.randomUUID(), orphan);
             assertThat(r.status()).isEqualTo(422);
             assertThat(r.code()).isEqualTo("CASE_NO_HANDLER");
             assertThat(r.json().path("detail").asText()).contains("371302").contains("370000");
+            // the first submission sent again with its key still gets its case, though nothing would route it now
+            Http.Response replay = submit("clerk-lanshan", key, orphan);
+            assertThat(replay.status()).as(replay.body()).isEqualTo(200);
+            assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
+            assertThat(replay.json().path("caseNumber").asText()).isEqualTo(first.json().path("caseNumber").asText());
         } finally {
             jdbc.update("update partner_system set enabled = true where id = ?", DemoSimulators.PROVINCE);
+            awaitProvinceEnabled(true);
+        }
+    }
+
+    @Autowired
+    io.govhub.core.caseflow.PartnerRegistry registry;
+
+    private void awaitProvinceEnabled(boolean enabled) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (registry.partner(DemoSimulators.PROVINCE).orElseThrow().enabled() != enabled) {
+            assertThat(System.nanoTime()).as("the change in the database seen by this node").isLessThan(until);
+            Thread.sleep(20);
         }
     }
 

@@ -180,11 +180,19 @@ public class CaseService {
         String requestHash = MessageBodies.sha256(String.join("\n", code, division, applicant.name(),
                 applicant.idType(), applicant.idNumber(), applicant.phone(), String.join(",", refs)));
 
-        Optional<HubCase> earlier = replay(actor.username(), idempotencyKey, requestHash);
-        if (earlier.isPresent()) {
-            return new Submitted(earlier.get(), true, List.of());
+        // a replay (the same key again) is found by the key's claim in the transaction below: looking for the key
+        // first would cost every new submission a query; only when routing fails is the key looked at first, so that
+        // a replay still returns its case after its route has gone
+        Routing.Route route;
+        try {
+            route = Routing.resolve(registry.rules(), registry::partner, divisions, code, division);
+        } catch (GovhubException noRoute) {
+            Optional<HubCase> earlier = replay(actor.username(), idempotencyKey, requestHash);
+            if (earlier.isPresent()) {
+                return new Submitted(earlier.get(), true, List.of());
+            }
+            throw noRoute;
         }
-        Routing.Route route = Routing.resolve(registry.rules(), registry::partner, divisions, code, division);
         Optional<ItemCatalog.Item> item = catalog.item(code);
         Integer fromGuide = item.map(ItemCatalog.Item::promisedWorkingDays).orElse(null);
         int limit = fromGuide != null ? fromGuide
