@@ -20,7 +20,7 @@ public class ClamdHealthIndicator extends AbstractHealthIndicator {
     protected void doHealthCheck(Health.Builder builder) {
         builder.withDetail("address", scanner.name());
         if (scanner.ping()) {
-            builder.up().withDetail("version", scanner.describe());
+            builder.up().withDetail("version", scanner.version());
         } else {
             builder.down().withDetail("error", "clamd does not answer PING");
         }

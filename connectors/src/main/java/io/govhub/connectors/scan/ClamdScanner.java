@@ -110,8 +110,8 @@ public class ClamdScanner implements MalwareScanner {
         throw new Unavailable("clamd gave no verdict: " + (reply.isEmpty() ? "(no answer)" : reply), null);
     }
 
-    @Override
-    public String describe() {
+    /** clamd's version line (engine, signature version and date), asked at most once a minute. */
+    public String version() {
         return engine();
     }
 

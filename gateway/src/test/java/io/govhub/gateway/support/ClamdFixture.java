@@ -1,14 +1,11 @@
 package io.govhub.gateway.support;
 
+import io.govhub.connectors.scan.ClamdScanner;
 import org.junit.jupiter.api.Assumptions;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -131,16 +128,8 @@ public final class ClamdFixture {
     }
 
     private boolean ping() {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", port), 1000);
-            s.setSoTimeout(2000);
-            OutputStream out = s.getOutputStream();
-            out.write("zPING\0".getBytes(StandardCharsets.US_ASCII));
-            InputStream in = s.getInputStream();
-            return new String(in.readNBytes(4), StandardCharsets.US_ASCII).equals("PONG");
-        } catch (IOException e) {
-            return false;
-        }
+        return new ClamdScanner(InetSocketAddress.createUnresolved("127.0.0.1", port), Duration.ofSeconds(2),
+                java.time.Clock.systemUTC()).ping();
     }
 
     /** The EICAR test string's bytes. */

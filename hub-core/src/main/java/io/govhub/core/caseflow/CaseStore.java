@@ -83,8 +83,11 @@ public interface CaseStore {
 
     Optional<byte[]> materialContent(String caseNumber, String ref);
 
-    /** An uploaded material (申请材料). */
-    /** @param scannedBy the malware scanner that found the content clean (engine and signature version); null: not scanned */
+    /**
+     * An uploaded material (申请材料).
+     *
+     * @param scannedBy the malware scanner that found the content clean (engine and signature version); null: not scanned
+     */
     record Material(String ref, String name, String fileName, String mediaType, long sizeBytes, String sha256,
                     String uploadedBy, String scannedBy) {
     }

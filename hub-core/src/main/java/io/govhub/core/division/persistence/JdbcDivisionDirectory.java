@@ -5,6 +5,7 @@ import io.govhub.core.division.DivisionDirectory;
 import io.govhub.core.division.DivisionLevel;
 import io.govhub.core.division.Organisation;
 import io.govhub.core.division.OrganisationKind;
+import io.govhub.core.shared.Remembered;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
@@ -18,11 +19,7 @@ import java.util.Optional;
  */
 public class JdbcDivisionDirectory implements DivisionDirectory {
 
-    private static final long REMEMBER_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
-    private record Found(Division division, long at) {
-    }
-
-    private final java.util.concurrent.ConcurrentHashMap<String, Found> found = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Remembered<String, Division> found = new Remembered<>(java.time.Duration.ofMinutes(1), 100_000);
 
     private static final String DIVISION_COLUMNS = "code, name, level, parent_code, note";
     private static final String ORG_COLUMNS = "uscc, name, short_name, division_code, kind, phone";
@@ -39,15 +36,12 @@ public class JdbcDivisionDirectory implements DivisionDirectory {
 
     @Override
     public Optional<Division> find(String code) {
-        long now = System.nanoTime();
-        Found f = code == null ? null : found.get(code);
-        if (f != null && now - f.at() < REMEMBER_NANOS) {
-            return Optional.of(f.division());
+        if (code == null) {
+            return Optional.empty();
         }
-        Optional<Division> d = jdbc.query("select " + DIVISION_COLUMNS + " from division where code = ?", DIVISION, code)
-                .stream().findFirst();
-        d.ifPresent(division -> found.put(code, new Found(division, now)));
-        return d;
+        // the loader's null (not found) is not remembered
+        return Optional.ofNullable(found.get(code, c -> jdbc.query("select " + DIVISION_COLUMNS
+                + " from division where code = ?", DIVISION, c).stream().findFirst().orElse(null)));
     }
 
     @Override
