@@ -262,6 +262,42 @@ class CaseFlowIT extends EmbeddedAppIT {
     }
 
     @Test
+    void aCaseNumberAlreadyTakenIsPassedOverAndNothingIsWrittenTwice() {
+        // the six-digit serial comes round within a day: the one-statement write finds the number taken, rolls back,
+        // and the general way takes the next serials until one is free
+        String a = newCase(ITEM, "371302", "clerk-lanshan");
+        String prefix = a.substring(0, a.length() - 6);
+        int serial = Integer.parseInt(a.substring(a.length() - 6));
+        List<String> taken = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            String no = prefix + String.format("%06d", (serial + i) % 1_000_000);
+            taken.add(no);
+            jdbc.update("insert into hub_case select (jsonb_populate_record(null::hub_case, to_jsonb(h)"
+                    + " || jsonb_build_object('case_number', ?::text))).* from hub_case h where case_number = ?", no, a);
+        }
+        String key = "k-" + UUID.randomUUID();
+        Http.Response r = submit("clerk-lanshan", key, body(ITEM, "371302", "13800001234"));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        String b = r.json().path("caseNumber").asText();
+        // serials are handed out in order on this node (one block of the sequence at a time), so the next three were
+        // the taken ones
+        assertThat(b).isEqualTo(prefix + String.format("%06d", (serial + 4) % 1_000_000));
+        assertThat(jdbc.queryForObject("select case_number from case_idempotency where idem_key = ?", String.class, key))
+                .isEqualTo(b);
+        for (String no : taken) {
+            assertThat(jdbc.queryForObject("select count(*) from delivery_outbox where ref = ?", Integer.class, no))
+                    .as("no dispatch for a taken number").isZero();
+            assertThat(jdbc.queryForObject("select count(*) from message_log where case_number = ?", Integer.class, no))
+                    .as("no message recorded for a taken number").isZero();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from delivery_outbox where ref = ?", Integer.class, b)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from message_log where case_number = ? and operation = 'CASE_SUBMIT'",
+                Integer.class, b)).isEqualTo(1);
+        assertThat(submit("clerk-lanshan", key, body(ITEM, "371302", "13800001234")).json().path("caseNumber").asText())
+                .as("a replay").isEqualTo(b);
+    }
+
+    @Test
     void theSameKeyForADifferentApplicationIsRefused() {
         String key = "k-" + UUID.randomUUID();
         assertThat(submit("clerk-lanshan", key, body(ITEM, "371302", "13800001234")).status()).isEqualTo(201);

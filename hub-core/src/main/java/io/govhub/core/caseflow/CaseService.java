@@ -99,6 +99,7 @@ public class CaseService {
     private volatile LongConsumer deliveryHint = id -> { };
     private volatile io.govhub.core.shared.RateLimiter limiter = (b, l, w) -> Optional.empty();
     private volatile MalwareScanner scanner;
+    private volatile SubmissionWriter writer;
     private volatile int publicChecks = 10;
     private volatile java.time.Duration publicWindow = java.time.Duration.ofMinutes(10);
 
@@ -141,6 +142,42 @@ public class CaseService {
     }
 
     // ------------------------------------------------------------------------------------------------- submission
+
+    /**
+     * Writes new submissions through {@code writer}, one statement each, when nothing stands in the way (none by
+     * default: every submission then takes the general way, a statement per row).
+     */
+    public void writeSubmissionsWith(SubmissionWriter writer) {
+        this.writer = writer;
+    }
+
+    /**
+     * The common case of a new submission in one statement: empty (nothing written) when the writer is not set, when
+     * materials are missing, or when the key was already claimed, the case number taken or a material attached
+     * meanwhile — each of which the general way handles (a replay, another serial, the missing materials reported).
+     * Called outside any transaction.
+     */
+    private Optional<Submitted> writeInOneGo(HubCase c, Actor actor, String idempotencyKey, String requestHash,
+                                             List<String> refs, String rawBody) {
+        SubmissionWriter w = writer;
+        if (w == null) {
+            return Optional.empty();
+        }
+        // the materials' descriptions go into the dispatch; the statement checks they are still there to attach
+        List<CaseStore.Material> materials = refs.isEmpty() ? List.of() : store.materials(refs, actor.username());
+        if (materials.size() != refs.size()) {
+            return Optional.empty();
+        }
+        // no transaction around it: the statement is atomic on its own, and committed when it returns
+        java.util.OptionalLong outboxId = w.writeNew(c, idempotencyKey, requestHash, refs, DISPATCH,
+                dispatchPayload(c, materials), new MessageLog.Message(actor.username(), MessageLog.Direction.IN,
+                        "CASE_SUBMIT", idempotencyKey, c.caseNumber(), rawBody, true));
+        if (outboxId.isEmpty()) {
+            return Optional.empty();
+        }
+        deliveryHint.accept(outboxId.getAsLong());
+        return Optional.of(new Submitted(c, false, materials));
+    }
 
     public Submitted submit(Actor actor, String idempotencyKey, CaseSubmission s, String rawBody) {
         String channel = channelOf(actor);
@@ -203,6 +240,12 @@ public class CaseService {
         String firstNumber = code + DAY.format(today) + String.format("%06d", store.nextSerial(code, today));
         LocalDate promised = promised(today, limit, 0);
         String itemName = item.map(ItemCatalog.Item::name).orElse(null);
+        HubCase first = new HubCase(firstNumber, code, itemName, division, route.partner().id(), CaseStatus.SUBMITTED,
+                channel, applicant, actor.username(), now, limit, promised, 0, null, null, null, null, 0, 1);
+        Optional<Submitted> inOneGo = writeInOneGo(first, actor, idempotencyKey, requestHash, refs, rawBody);
+        if (inOneGo.isPresent()) {
+            return inOneGo.get();
+        }
         long[] outboxId = {0};
         Submitted result = tx.inTransaction(() -> {
             Optional<CaseStore.IdempotentHit> hit = store.claimKey(actor.username(), idempotencyKey, requestHash, firstNumber);
@@ -210,8 +253,7 @@ public class CaseService {
                 return new Submitted(sameRequest(hit.get(), requestHash), true, List.of());
             }
             String caseNumber = firstNumber;
-            HubCase c = new HubCase(caseNumber, code, itemName, division, route.partner().id(), CaseStatus.SUBMITTED,
-                    channel, applicant, actor.username(), now, limit, promised, 0, null, null, null, null, 0, 1);
+            HubCase c = first;
             List<CaseStore.Material> materials = refs.isEmpty() ? List.of() : store.materials(refs, actor.username());
             if (materials.size() != refs.size()) {
                 Set<String> found = new java.util.HashSet<>(materials.stream().map(CaseStore.Material::ref).toList());

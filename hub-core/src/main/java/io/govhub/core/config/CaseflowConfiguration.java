@@ -59,13 +59,16 @@ public class CaseflowConfiguration {
     @Bean
     public CaseService caseService(CaseStore store, PartnerRegistry registry, ObjectProvider<ItemCatalog> catalog,
                                    DivisionDirectory divisions, CalendarService calendar, DeliveryOutbox outbox,
-                                   MessageLog messageLog, AuditPort audit, Transactions tx, Clock clock,
+                                   MessageLog messageLog, AuditPort audit, Transactions tx, Clock clock, JdbcTemplate jdbc,
                                    ObjectProvider<io.govhub.core.shared.RateLimiter> limiter,
                                    @Value("${govhub.cases.public-status-limit:10}") int publicChecks,
                                    @Value("${govhub.cases.public-status-window:10m}") java.time.Duration publicWindow) {
         CaseService cases = new CaseService(store, registry, catalog.getIfAvailable(() -> ItemCatalog.NONE), divisions,
                 calendar, outbox, messageLog, audit, tx, clock);
         limiter.ifAvailable(l -> cases.limitPublicChecks(l, publicChecks, publicWindow));
+        if (messageLog instanceof JdbcMessageLog log) {
+            cases.writeSubmissionsWith(new io.govhub.core.caseflow.persistence.JdbcSubmissionWriter(jdbc, log));
+        }
         return cases;
     }
 }

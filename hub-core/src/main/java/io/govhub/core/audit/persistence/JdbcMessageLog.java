@@ -46,18 +46,32 @@ public class JdbcMessageLog implements MessageLog {
     public void recordAll(List<Message> messages) {
         List<Object[]> rows = new java.util.ArrayList<>(messages.size());
         for (Message m : messages) {
-            Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            String stored = m.keepBody() ? MessageBodies.protect(m.body(), maxBodyChars) : null;
-            rows.add(new Object[]{Timestamp.from(at), cut(m.peer(), 100), m.direction().name(), m.operation(),
-                    cut(m.correlationId(), 100), m.caseNumber(), MessageBodies.sha256(m.body()), stored});
+            rows.add(values(m));
         }
-        String insert = "insert into message_log (at, peer, direction, operation, correlation_id, case_number, body_hash,"
-                + " body) values (?, ?, ?, ?, ?, ?, ?, ?)";
+        String insert = "insert into message_log (" + COLUMNS + ") values (" + PLACEHOLDERS + ")";
         if (rows.size() == 1) {
             jdbc.update(insert, rows.get(0));
         } else if (!rows.isEmpty()) {
             jdbc.batchUpdate(insert, rows);
         }
+    }
+
+    /** The columns a new record fills, in the order of {@link #values} and {@link #PLACEHOLDERS}. */
+    public static final String COLUMNS = "at, peer, direction, operation, correlation_id, case_number, body_hash, body";
+    /** One typed placeholder per column of {@link #COLUMNS} (typed, so that they also serve in {@code insert … select}). */
+    public static final String PLACEHOLDERS = "cast(? as timestamptz), cast(? as varchar), cast(? as varchar),"
+            + " cast(? as varchar), cast(? as varchar), cast(? as varchar), cast(? as char(64)), cast(? as text)";
+
+    /**
+     * The values of a new record for {@link #COLUMNS}, as this log stores it: the body protected and capped (or not
+     * kept), the hash over the body as it crossed the boundary. For writers that put a record in a statement of
+     * their own (a case's submission); the record is sealed into the chain like any other.
+     */
+    public Object[] values(Message m) {
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        String stored = m.keepBody() ? MessageBodies.protect(m.body(), maxBodyChars) : null;
+        return new Object[]{Timestamp.from(at), cut(m.peer(), 100), m.direction().name(), m.operation(),
+                cut(m.correlationId(), 100), m.caseNumber(), MessageBodies.sha256(m.body()), stored};
     }
 
     /** Links the committed, unsealed records into the chain; returns how many. One sealer at a time, any node. */

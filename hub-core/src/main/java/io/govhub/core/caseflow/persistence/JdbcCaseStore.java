@@ -71,15 +71,26 @@ public class JdbcCaseStore implements CaseStore {
 
     @Override
     public boolean insert(HubCase c, String requestHash, String idempotencyKey) {
+        return jdbc.update("insert into hub_case (" + CASE_COLUMNS + ") values (" + CASE_PLACEHOLDERS + ")"
+                + " on conflict (case_number) do nothing", caseValues(c)) == 1;
+    }
+
+    /** The columns a new case fills, in the order of {@link #caseValues} and {@link #CASE_PLACEHOLDERS}. */
+    static final String CASE_COLUMNS = "case_number, implementation_code, item_name, division_code, partner_id, status,"
+            + " channel, applicant_name, applicant_id_type, applicant_id_number, applicant_phone, applicant_phone_last4,"
+            + " applicant_masked, submitted_by, submitted_at, time_limit_working_days, promised_date";
+    /** Typed placeholders for {@link #CASE_COLUMNS} (typed, so that they also serve in {@code insert … select}). */
+    static final String CASE_PLACEHOLDERS = "cast(? as varchar), cast(? as varchar), cast(? as varchar),"
+            + " cast(? as char(6)), cast(? as varchar), cast(? as varchar), cast(? as varchar), cast(? as varchar),"
+            + " cast(? as varchar), cast(? as varchar), cast(? as varchar), cast(? as char(4)), cast(? as jsonb),"
+            + " cast(? as varchar), cast(? as timestamptz), cast(? as integer), cast(? as date)";
+
+    static Object[] caseValues(HubCase c) {
         Applicant a = c.applicant();
-        return jdbc.update("insert into hub_case (case_number, implementation_code, item_name, division_code, partner_id, status,"
-                        + " channel, applicant_name, applicant_id_type, applicant_id_number, applicant_phone,"
-                        + " applicant_phone_last4, applicant_masked, submitted_by, submitted_at, time_limit_working_days,"
-                        + " promised_date) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?)"
-                        + " on conflict (case_number) do nothing",
-                c.caseNumber(), c.implementationCode(), c.itemName(), c.divisionCode(), c.partnerId(), c.status().name(),
-                c.channel(), a.name(), a.idType(), a.idNumber(), a.phone(), a.phoneLast4(), json(a.masked()),
-                c.submittedBy(), Timestamp.from(c.submittedAt()), c.timeLimitWorkingDays(), date(c.promisedDate())) == 1;
+        return new Object[]{c.caseNumber(), c.implementationCode(), c.itemName(), c.divisionCode(), c.partnerId(),
+                c.status().name(), c.channel(), a.name(), a.idType(), a.idNumber(), a.phone(), a.phoneLast4(),
+                json(a.masked()), c.submittedBy(), Timestamp.from(c.submittedAt()), c.timeLimitWorkingDays(),
+                date(c.promisedDate())};
     }
 
     @Override
