@@ -19,7 +19,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  *        POSTs the JSON in FILE instead, with every "{n}" in it replaced by the request's number and a fresh
  *        Idempotency-Key header per request; 200 and 201 count as ok.
  *
- * Prints: sent, ok, errors, p50, p90, p99, p99.9 and max latency in milliseconds. Loopback only.
+ *   -Dleadin=SECONDS  first sends at the same rate for that long without counting (default 0): the generator's own
+ *        start (its JIT, its worker threads, its connections) then falls outside the measured requests, which follow
+ *        on the same schedule without a gap
+ *   -Ddump=FILE  also writes each measured request's due time (epoch milliseconds) and latency (microseconds)
+ *
+ * Prints: sent, ok, errors, p50, p90, p99, p99.9 and max latency in milliseconds (of the measured requests).
+ * Loopback only.
  */
 public class LoadGen {
 
@@ -46,9 +52,11 @@ public class LoadGen {
                 : System.getProperty("auth") == null ? null : "Basic " + java.util.Base64.getEncoder()
                 .encodeToString(System.getProperty("auth").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         String runId = Long.toString(System.currentTimeMillis(), 36);
-        int total = rate * seconds;
+        int leadIn = rate * Integer.getInteger("leadin", 0);
+        int measured = rate * seconds;
+        int total = leadIn + measured;
         long[] latencies = new long[total];
-        AtomicInteger errors = new AtomicInteger();
+        AtomicInteger errors = new AtomicInteger(); // of the measured requests
         AtomicInteger failures = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
         long intervalNanos = 1_000_000_000L / rate;
@@ -92,7 +100,7 @@ public class LoadGen {
                     }
                 }
                 latencies[n] = System.nanoTime() - due;
-                if (!ok) {
+                if (!ok && n >= leadIn) {
                     errors.incrementAndGet();
                 }
                 if (done.incrementAndGet() == total) {
@@ -101,17 +109,27 @@ public class LoadGen {
             }), due - System.nanoTime(), TimeUnit.NANOSECONDS);
         }
         try {
-            finished.get(seconds + 60L, TimeUnit.SECONDS);
+            finished.get(total / rate + 60L, TimeUnit.SECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
             System.out.printf("rate=%d/s seconds=%d sent=%d answered=%d: TIMED OUT waiting for answers%n", rate, seconds,
                     total, done.get());
             System.exit(2);
         }
         scheduler.shutdown();
-        Arrays.sort(latencies);
-        System.out.printf("rate=%d/s seconds=%d sent=%d ok=%d errors=%d p50=%.2f p90=%.2f p99=%.2f p99.9=%.2f max=%.2f ms%n",
-                rate, seconds, total, total - errors.get(), errors.get(), ms(latencies, 0.50), ms(latencies, 0.90),
-                ms(latencies, 0.99), ms(latencies, 0.999), latencies[total - 1] / 1e6);
+        if (System.getProperty("dump") != null) {
+            long epochOfStart = System.currentTimeMillis() - (System.nanoTime() - start) / 1_000_000;
+            StringBuilder sb = new StringBuilder();
+            for (int i = leadIn; i < total; i++) {
+                sb.append(epochOfStart + i * intervalNanos / 1_000_000).append(' ').append(latencies[i] / 1000).append('\n');
+            }
+            java.nio.file.Files.writeString(java.nio.file.Path.of(System.getProperty("dump")), sb);
+        }
+        long[] counted = Arrays.copyOfRange(latencies, leadIn, total);
+        Arrays.sort(counted);
+        System.out.printf("rate=%d/s seconds=%d%s sent=%d ok=%d errors=%d p50=%.2f p90=%.2f p99=%.2f p99.9=%.2f max=%.2f ms%n",
+                rate, seconds, leadIn == 0 ? "" : " (after a " + leadIn / rate + " s lead-in)", measured,
+                measured - errors.get(), errors.get(), ms(counted, 0.50), ms(counted, 0.90),
+                ms(counted, 0.99), ms(counted, 0.999), counted[measured - 1] / 1e6);
         System.exit(0);
     }
 

@@ -4,6 +4,8 @@
 #
 #   bench/cases.sh [rate-per-second] [seconds] [warm-up-seconds]     (defaults 100, 30 and 60)
 #   WARMUP_RATE=150 bench/cases.sh …    the warm-up's rate (default 50/s)
+#   LEADIN=5 bench/cases.sh …           seconds each measured generator sends before it counts (default 5): its own
+#                                        start (JIT, threads, connections) is then not in the figures
 #
 # Starts govhub in its embedded mode on a fresh data directory (durable PostgreSQL, message log on), turns the
 # provincial platform SIMULATOR into a plain receiver (no latency, no status messages back), then from a separate JVM
@@ -25,7 +27,8 @@ PORT=18082
 java ${BENCH_JAVA_OPTS:-} -jar "$JAR" --server.port=$PORT --govhub.data-dir="$WORK/data" --govhub.demo.simulators=true \
   > "$WORK/govhub.log" 2>&1 &
 PID=$!
-trap 'kill -TERM $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$WORK"' EXIT
+# (|| true: under set -e a failing wait would end the trap before the clean-up)
+trap 'kill -TERM $PID 2>/dev/null; wait $PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
 until curl -sf "http://127.0.0.1:$PORT/actuator/health" | grep -q '"status":"UP"'; do
   kill -0 $PID 2>/dev/null || { tail -30 "$WORK/govhub.log"; exit 1; }
   sleep 0.2
@@ -47,13 +50,14 @@ echo "warm-up ($WARMUP s at $WARMUP_RATE/s on each)"
 java -Dbody="$WORK/direct.json" bench/LoadGen.java "$SIM/cases" "$WARMUP_RATE" "$WARMUP" > /dev/null
 java -Dbody="$WORK/case.json" -Dauth=clerk-lanshan:demo123 bench/LoadGen.java "$BASE/api/v1/cases" "$WARMUP_RATE" "$WARMUP" > /dev/null
 sleep 3
-echo "direct   $(java -Dbody="$WORK/direct.json" bench/LoadGen.java "$SIM/cases" "$RATE" "$SECONDS_")"
+LEADIN=${LEADIN:-5}
+echo "direct   $(java -Dleadin="$LEADIN" -Dbody="$WORK/direct.json" bench/LoadGen.java "$SIM/cases" "$RATE" "$SECONDS_")"
 # CPU time (user + system, in clock ticks) of the govhub JVM and of all PostgreSQL processes of this data directory
 cpu() { local t=0; for p in "$@"; do [ -r /proc/$p/stat ] && t=$((t + $(awk '{print $14 + $15}' /proc/$p/stat))); done; echo $t; }
 pg_pids() { local m; m=$(head -1 "$WORK/data/postgres/postmaster.pid"); echo "$m $(pgrep -P "$m" | tr '\n' ' ')"; }
 SINCE=$(date -u +%Y-%m-%dT%H:%M:%S.%NZ)
 J0=$(cpu $PID); P0=$(cpu $(pg_pids))
-echo "hub      $(java -Dbody="$WORK/case.json" -Dauth=clerk-lanshan:demo123 bench/LoadGen.java "$BASE/api/v1/cases" "$RATE" "$SECONDS_")"
+echo "hub      $(java -Dleadin="$LEADIN" -Dbody="$WORK/case.json" -Dauth=clerk-lanshan:demo123 bench/LoadGen.java "$BASE/api/v1/cases" "$RATE" "$SECONDS_")"
 # wait for the outbox to drain (at most 60 s), then the end-to-end figures
 for _ in $(seq 1 120); do
   P=$(curl -s -u admin:demo123 "$BASE/api/v1/admin/deliveries/latency?since=$SINCE" | python3 -c "import json,sys; print(json.load(sys.stdin)['pending'])")
@@ -61,7 +65,7 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 J1=$(cpu $PID); P1=$(cpu $(pg_pids)); HZ=$(getconf CLK_TCK)
-N=$((RATE * SECONDS_))
+N=$((RATE * (SECONDS_ + LEADIN)))  # the lead-in's cases are stored and dispatched too
 echo "cpu      govhub JVM $(( (J1 - J0) * 1000 / HZ )) ms, PostgreSQL $(( (P1 - P0) * 1000 / HZ )) ms for $N cases (submission and dispatch): $(( (J1 - J0) * 1000000 / HZ / N )) µs + $(( (P1 - P0) * 1000000 / HZ / N )) µs per case"
 curl -s -u admin:demo123 "$BASE/api/v1/admin/deliveries/latency?since=$SINCE" | python3 -c "
 import json,sys
