@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   -Dleadin=SECONDS  first sends at the same rate for that long without counting (default 0): the generator's own
  *        start (its JIT, its worker threads, its connections) then falls outside the measured requests, which follow
  *        on the same schedule without a gap
- *   -Ddump=FILE  also writes each measured request's due time (epoch milliseconds) and latency (microseconds)
+ *   -Ddump=FILE  also writes each measured request's due time (epoch milliseconds), latency (microseconds) and how
+ *                late the generator began to send it (microseconds: its own delay, part of the latency)
  *
  * Prints: sent, ok, errors, p50, p90, p99, p99.9 and max latency in milliseconds (of the measured requests).
  * Loopback only.
@@ -56,6 +57,7 @@ public class LoadGen {
         int measured = rate * seconds;
         int total = leadIn + measured;
         long[] latencies = new long[total];
+        long[] startLags = new long[total];
         AtomicInteger errors = new AtomicInteger(); // of the measured requests
         AtomicInteger failures = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
@@ -67,6 +69,7 @@ public class LoadGen {
             final int n = i;
             long due = start + n * intervalNanos;
             scheduler.schedule(() -> workers.execute(() -> {
+                startLags[n] = System.nanoTime() - due;
                 boolean ok = false;
                 try {
                     java.net.HttpURLConnection c = (java.net.HttpURLConnection) uris.get(n % uris.size()).toURL().openConnection();
@@ -120,7 +123,8 @@ public class LoadGen {
             long epochOfStart = System.currentTimeMillis() - (System.nanoTime() - start) / 1_000_000;
             StringBuilder sb = new StringBuilder();
             for (int i = leadIn; i < total; i++) {
-                sb.append(epochOfStart + i * intervalNanos / 1_000_000).append(' ').append(latencies[i] / 1000).append('\n');
+                sb.append(epochOfStart + i * intervalNanos / 1_000_000).append(' ').append(latencies[i] / 1000)
+                        .append(' ').append(startLags[i] / 1000).append('\n');
             }
             java.nio.file.Files.writeString(java.nio.file.Path.of(System.getProperty("dump")), sb);
         }

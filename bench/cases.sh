@@ -6,6 +6,11 @@
 #   WARMUP_RATE=150 bench/cases.sh …    the warm-up's rate (default 50/s)
 #   LEADIN=5 bench/cases.sh …           seconds each measured generator sends before it counts (default 5): its own
 #                                        start (JIT, threads, connections) is then not in the figures
+#   DAMON=off bench/cases.sh …          (root) stops the kernel's DAMON monitors that are on for the run and starts
+#                                        them again after it. On the machines here one samples the whole physical
+#                                        memory every 0.5 s for proactive reclaim, and every process stalls for a
+#                                        moment each time: the hub's slowest 1 % (BENCHMARKS.md, fifteenth session).
+#                                        The machine line says which monitors were on.
 #
 # Starts govhub in its embedded mode on a fresh data directory (durable PostgreSQL, message log on), turns the
 # provincial platform SIMULATOR into a plain receiver (no latency, no status messages back), then from a separate JVM
@@ -23,12 +28,23 @@ JAR=${GOVHUB_JAR:-gateway/target/govhub.jar}  # GOVHUB_JAR: another build, to co
 [ -f "$JAR" ] || ./mvnw -q package -DskipTests
 WORK=$(mktemp -d /tmp/govhub-bench.XXXXXX)
 PORT=18082
+KDAMONDS=/sys/kernel/mm/damon/admin/kdamonds
+damon() { local s=""; for k in "$KDAMONDS"/[0-9]*; do [ -r "$k/state" ] && s="$s kdamond $(basename "$k") $(cat "$k/state")"; done; echo "${s:- none}"; }
+STOPPED_DAMON=()
+if [ "${DAMON:-}" = off ]; then
+  for k in "$KDAMONDS"/[0-9]*; do
+    if [ "$(cat "$k/state" 2>/dev/null)" = on ]; then
+      if echo off > "$k/state" 2>/dev/null; then STOPPED_DAMON+=("$k"); else echo "could not stop $k (root?)" >&2; fi
+    fi
+  done
+fi
 # shellcheck disable=SC2086
 java ${BENCH_JAVA_OPTS:-} -jar "$JAR" --server.port=$PORT --govhub.data-dir="$WORK/data" --govhub.demo.simulators=true \
   > "$WORK/govhub.log" 2>&1 &
 PID=$!
 # (|| true: under set -e a failing wait would end the trap before the clean-up)
-trap 'kill -TERM $PID 2>/dev/null; wait $PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
+trap 'kill -TERM $PID 2>/dev/null; wait $PID 2>/dev/null || true; rm -rf "$WORK"
+  for k in "${STOPPED_DAMON[@]}"; do echo on > "$k/state"; done' EXIT
 until curl -sf "http://127.0.0.1:$PORT/actuator/health" | grep -q '"status":"UP"'; do
   kill -0 $PID 2>/dev/null || { tail -30 "$WORK/govhub.log"; exit 1; }
   sleep 0.2
@@ -43,7 +59,7 @@ JSON
 cat > "$WORK/direct.json" <<'JSON'
 {"caseNumber":"BENCH{n}","implementationCode":"11371300MB285002573010000010000","itemName":"食品经营许可（新办）","division":"371302","channel":"HALL","applicant":{"name":"李四","idType":"ID_CARD","idNumber":"371302199001010011","phone":"13800001234"},"submittedAt":"2026-11-27T00:00:00Z","timeLimitWorkingDays":5,"promisedDate":"2026-12-04","materials":[]}
 JSON
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); java: $(java -version 2>&1 | head -1)"
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); java: $(java -version 2>&1 | head -1); DAMON:$(damon)$([ ${#STOPPED_DAMON[@]} -gt 0 ] && echo " (stopped for this run)")"
 # warm-up: the JIT compiles Spring, Camel, CXF and the driver for a while; a server runs for days, so measure after it
 WARMUP_RATE=${WARMUP_RATE:-50}
 echo "warm-up ($WARMUP s at $WARMUP_RATE/s on each)"

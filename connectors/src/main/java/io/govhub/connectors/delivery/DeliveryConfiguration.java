@@ -5,7 +5,6 @@ import io.govhub.core.audit.MessageLog;
 import io.govhub.core.caseflow.CaseService;
 import io.govhub.core.caseflow.PartnerRegistry;
 import io.govhub.core.delivery.DeliveryOutbox;
-import io.govhub.core.delivery.OutboxEntry;
 import io.govhub.core.delivery.RetryPolicy;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -71,7 +70,7 @@ public class DeliveryConfiguration {
 
     @Bean
     public DeliveryRelay deliveryRelay(DeliveryOutbox outbox, PartnerRegistry partners, List<PartnerTransport> transports,
-                                       MessageLog messageLog, RetryPolicy policy, CaseService cases, Clock clock,
+                                       MessageLog messageLog, RetryPolicy policy, Clock clock,
                                        io.govhub.core.shared.Transactions tx,
                                        io.govhub.core.credit.CreditIntakeService credit,
                                        @Value("${govhub.delivery.lease:30s}") Duration lease,
@@ -79,7 +78,6 @@ public class DeliveryConfiguration {
                                        @Value("${govhub.delivery.circuit-open:30s}") Duration circuitOpen) {
         return new DeliveryRelay(outbox, partners, transports, messageLog, policy, lease, maxAge, 100,
                 DeliveryRelay.breakerConfig(circuitOpen),
-                Map.of(CaseService.DISPATCH, delivered -> cases.dispatched(delivered.stream().map(OutboxEntry::ref).toList())),
                 Map.of(io.govhub.core.credit.CreditForwarding.FORWARD, credit::forwardingPayload), clock, tx);
     }
 

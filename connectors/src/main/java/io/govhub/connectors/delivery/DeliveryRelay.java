@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
  * Sends outbox messages to partner systems, at least once, with one error policy for all partners:
@@ -48,7 +47,6 @@ public class DeliveryRelay {
     private final Duration maxAge;
     private final int batchSize;
     private final CircuitBreakerRegistry breakers;
-    private final Map<String, Consumer<List<OutboxEntry>>> onDelivered;
     private final Map<String, java.util.function.UnaryOperator<String>> bodies;
     private final Clock clock;
     private final long openWait;
@@ -58,13 +56,13 @@ public class DeliveryRelay {
     /**
      * @param bodies per message kind, what turns the body as queued into the body sent (a message that names a
      *               record gets the record's fields when it is sent); the message log keeps the body sent
-     * @param tx     the relay's own bookkeeping (a claim, the log record of an attempt, a delivery's outcome and its
-     *               effect) commits without waiting for the database's disk: if the database loses it in a crash, the
-     *               message is simply sent again, which receivers absorb
+     * @param tx     the claim and the log records of its attempts are one transaction; the outbox's claim and
+     *               outcome statements commit without waiting for the database's disk (see {@link DeliveryOutbox}):
+     *               if the database loses them in a crash, the message is simply sent again, which receivers absorb
      */
     public DeliveryRelay(DeliveryOutbox outbox, PartnerRegistry partners, List<PartnerTransport> transports,
                          MessageLog messageLog, RetryPolicy policy, Duration lease, Duration maxAge, int batchSize,
-                         CircuitBreakerConfig breakerConfig, Map<String, Consumer<List<OutboxEntry>>> onDelivered,
+                         CircuitBreakerConfig breakerConfig,
                          Map<String, java.util.function.UnaryOperator<String>> bodies, Clock clock, Transactions tx) {
         this.bodies = Map.copyOf(bodies);
         this.tx = tx;
@@ -84,7 +82,6 @@ public class DeliveryRelay {
                         openedAt.put(t.getCircuitBreakerName(), clock.instant());
                     }
                 }));
-        this.onDelivered = Map.copyOf(onDelivered);
         this.clock = clock;
     }
 
@@ -153,7 +150,7 @@ public class DeliveryRelay {
 
     /**
      * Claims, logs, sends and records a batch: the claim and the log records of the attempts in one transaction, then
-     * the sends one after the other, then the deliveries and their effects in one transaction. Returns how many
+     * the sends one after the other, then the deliveries and their effects in one statement. Returns how many
      * messages were claimed.
      */
     private int send(java.util.function.Supplier<List<OutboxEntry>> claim) {
@@ -161,7 +158,7 @@ public class DeliveryRelay {
         int[] claimedCount = {0};
         List<Ready> ready;
         try {
-            ready = tx.inAsyncCommitTransaction(() -> {
+            ready = tx.inTransaction(() -> {
                 List<OutboxEntry> claimed = claim.get();
                 claimedCount[0] = claimed.size();
                 List<Ready> out = new java.util.ArrayList<>(claimed.size());
@@ -186,19 +183,8 @@ public class DeliveryRelay {
                 delivered.add(r);
             }
         }
-        if (!delivered.isEmpty()) {
-            tx.inAsyncCommitTransaction(() -> {
-                outbox.delivered(delivered.stream().map(r -> r.entry().id()).toList());
-                delivered.stream().map(Ready::entry).collect(java.util.stream.Collectors.groupingBy(OutboxEntry::kind,
-                        java.util.LinkedHashMap::new, java.util.stream.Collectors.toList())).forEach((kind, entries) -> {
-                    Consumer<List<OutboxEntry>> after = onDelivered.get(kind);
-                    if (after != null) {
-                        after.accept(entries);
-                    }
-                });
-                return null;
-            });
-        }
+        // the outcome and its effect (a case becomes DISPATCHED) are one statement of the outbox's
+        outbox.delivered(delivered.stream().map(r -> r.entry().id()).toList());
         return claimedCount[0];
     }
 

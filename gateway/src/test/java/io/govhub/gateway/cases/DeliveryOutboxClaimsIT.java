@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The outbox's claims on the application's PostgreSQL, in a schema of their own (a copy of {@code delivery_outbox}
  * with its indexes; the application's relay sweeps the real table every second and must not take these messages):
  * messages of one ref go out in order, a claim by ids takes only what is due, and a message held up behind an older
- * one in backoff does not keep the sweep's batch to itself.
+ * one in backoff does not keep the sweep's batch to itself; a claim and an outcome commit asynchronously without a
+ * statement of their own, and a delivery's effect is part of the outcome's statement.
  */
 class DeliveryOutboxClaimsIT extends EmbeddedAppIT {
 
@@ -100,5 +101,55 @@ class DeliveryOutboxClaimsIT extends EmbeddedAppIT {
         assertThat(ids(outbox.claimDue(2, LEASE, List.of()))).isEmpty();
         assertThat(jdbc.queryForObject("select attempts from delivery_outbox where id = ?", Integer.class, x2))
                 .as("waiting behind x1 is not an attempt").isZero();
+    }
+
+    private String synchronousCommit() {
+        return jdbc.queryForObject("select current_setting('synchronous_commit')", String.class);
+    }
+
+    @Test
+    void a_claim_and_an_outcome_switch_off_the_synchronous_commit_of_their_own_transaction_only() throws Exception {
+        long a1 = enqueue("A");
+        long b1 = enqueue("B");
+        assertThat(synchronousCommit()).isEqualTo("on");
+
+        connection.setAutoCommit(false);
+        assertThat(ids(outbox.claim(List.of(a1), LEASE))).containsExactly(a1);
+        assertThat(synchronousCommit()).as("for the rest of the claim's transaction").isEqualTo("off");
+        connection.commit();
+        assertThat(synchronousCommit()).as("and no longer").isEqualTo("on");
+
+        assertThat(ids(outbox.claimDue(10, LEASE, List.of()))).containsExactly(b1);
+        assertThat(synchronousCommit()).isEqualTo("off");
+        connection.rollback();
+        connection.setAutoCommit(true);
+
+        outbox.delivered(List.of(a1)); // on its own: its implicit transaction is the one that commits asynchronously
+        assertThat(synchronousCommit()).isEqualTo("on");
+        assertThat(jdbc.queryForObject("select status from delivery_outbox where id = ?", String.class, a1))
+                .isEqualTo("DELIVERED");
+    }
+
+    @Test
+    void a_delivery_and_its_effect_are_one_statement_both_or_neither() {
+        jdbc.execute("create table outbox_claims_it.effect_target (ref text primary key, state text not null,"
+                + " check (ref <> 'BAD' or state <> 'DONE'))");
+        jdbc.update("insert into effect_target values ('A', 'WAITING'), ('B', 'WAITING'), ('BAD', 'WAITING')");
+        var withEffect = new JdbcDeliveryOutbox(jdbc, java.util.Map.of("CASE_DISPATCH",
+                refs -> "update effect_target t set state = 'DONE' from " + refs + " r where t.ref = r.ref"));
+        long a = enqueue("A");
+        long b = withEffect.enqueue("CREDIT_FORWARD", "sim-sd-province", "B", "{}");
+        long bad = enqueue("BAD");
+
+        withEffect.delivered(List.of(a, b));
+        assertThat(jdbc.queryForList("select ref || '=' || state from effect_target order by ref", String.class))
+                .as("the effect of A's kind only").containsExactly("A=DONE", "B=WAITING", "BAD=WAITING");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> withEffect.delivered(List.of(bad)))
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+        assertThat(jdbc.queryForObject("select status from delivery_outbox where id = ?", String.class, bad))
+                .as("the effect failed: the delivery is not recorded either").isEqualTo("PENDING");
+        assertThat(jdbc.queryForList("select status from delivery_outbox where id in (?, ?)", String.class, a, b))
+                .containsOnly("DELIVERED");
     }
 }

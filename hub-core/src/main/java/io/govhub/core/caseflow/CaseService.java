@@ -378,14 +378,6 @@ public class CaseService {
         return json(p);
     }
 
-    /** The relay reports a delivered dispatch: SUBMITTED becomes DISPATCHED (a later state is kept). */
-    public void dispatched(java.util.Collection<String> caseNumbers) {
-        tx.inTransaction(() -> {
-            store.markDispatched(caseNumbers);
-            return null;
-        });
-    }
-
     // -------------------------------------------------------------------------------------------- status messages
 
     public StatusOutcome applyStatus(Actor partner, String caseNumber, StatusMessage m, String rawBody) {

@@ -39,9 +39,6 @@ public interface CaseStore {
 
     void update(HubCase c);
 
-    /** 已推送: the cases of these numbers still 已提交 (SUBMITTED) move to DISPATCHED; others are left as they are. */
-    void markDispatched(java.util.Collection<String> caseNumbers);
-
     /** Stores a received status message; false when one with this sequence is there already. */
     boolean insertMessage(String caseNumber, StatusMessage m, String bodyJson, String bodyHash, String state,
                           String problem);

@@ -33,9 +33,10 @@ public class CaseflowConfiguration {
         return new JdbcMessageLog(jdbc, tx, maxBodyChars);
     }
 
+    /** The outbox; a delivered dispatch moves its case to DISPATCHED in the same statement. */
     @Bean
     public DeliveryOutbox deliveryOutbox(JdbcTemplate jdbc) {
-        return new JdbcDeliveryOutbox(jdbc);
+        return new JdbcDeliveryOutbox(jdbc, java.util.Map.of(CaseService.DISPATCH, JdbcCaseStore::dispatchedAfterDelivery));
     }
 
     @Bean

@@ -57,21 +57,11 @@ public class CoreConfiguration {
     }
 
     @Bean
-    public Transactions transactions(TransactionTemplate tx, JdbcTemplate jdbc) {
+    public Transactions transactions(TransactionTemplate tx) {
         return new Transactions() {
             @Override
             public <T> T inTransaction(java.util.function.Supplier<T> work) {
                 return tx.execute(status -> work.get());
-            }
-
-            @Override
-            public <T> T inAsyncCommitTransaction(java.util.function.Supplier<T> work) {
-                return tx.execute(status -> {
-                    if (status.isNewTransaction()) {
-                        jdbc.execute("set local synchronous_commit = off");
-                    }
-                    return work.get();
-                });
             }
 
             @Override

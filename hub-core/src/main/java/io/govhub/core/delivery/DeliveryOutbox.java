@@ -4,7 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** Port: the delivery outbox, shared by all nodes. */
+/**
+ * Port: the delivery outbox, shared by all nodes. A claim and a delivery's outcome are bookkeeping that at-least-once
+ * delivery repeats when it is lost: their transactions commit without waiting for the database's disk (visible at once,
+ * safe against a crash of this node, lost only if the database server crashes within a fraction of a second), never
+ * what a receipt promises.
+ */
 public interface DeliveryOutbox {
 
     /** Adds a message in the caller's transaction; returns its id. */
@@ -31,7 +36,10 @@ public interface DeliveryOutbox {
      */
     List<OutboxEntry> claim(java.util.Collection<Long> ids, Duration lease);
 
-    /** The partner acknowledged these messages. */
+    /**
+     * The partner acknowledged these messages: they are marked delivered, with the effect configured for their kind
+     * (a dispatched case becomes DISPATCHED), all at once.
+     */
     void delivered(java.util.Collection<Long> ids);
 
     /** A failed attempt: due again at {@code next}. */

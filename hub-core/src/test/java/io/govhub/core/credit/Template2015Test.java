@@ -23,10 +23,14 @@ class Template2015Test {
 
     private static List<Map<String, String>> read(String csv, Map<String, String> defaults) throws Exception {
         Path file = Files.createTempFile("template2015-", ".csv");
-        Files.write(file, csv.getBytes(Charset.forName("GBK")));
-        List<Map<String, String>> rows = new ArrayList<>();
-        CreditBatchReader.read(file, "旧模板.csv", null, type -> defaults, type -> { }, rows::add);
-        return rows;
+        try {
+            Files.write(file, csv.getBytes(Charset.forName("GBK")));
+            List<Map<String, String>> rows = new ArrayList<>();
+            CreditBatchReader.read(file, "旧模板.csv", null, type -> defaults, type -> { }, rows::add);
+            return rows;
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     private static final String PENALTY_HEADER = "行政处罚决定书文号,处罚名称,处罚类别1,处罚类别2,处罚事由,处罚依据,行政相对人名称,"

@@ -133,19 +133,15 @@ public class JdbcCaseStore implements CaseStore {
                 c.caseNumber());
     }
 
-    @Override
-    public void markDispatched(java.util.Collection<String> caseNumbers) {
-        if (caseNumbers.isEmpty()) {
-            return;
-        }
-        String[] numbers = caseNumbers.toArray(String[]::new);
-        // one statement: a row changed meanwhile is read again and its status checked again (READ COMMITTED)
-        jdbc.update(c -> {
-            var ps = c.prepareStatement("update hub_case set status = 'DISPATCHED', version = version + 1,"
-                    + " updated_at = now() where case_number = any(?) and status = 'SUBMITTED'");
-            ps.setArray(1, c.createArrayOf("text", numbers));
-            return ps;
-        });
+    /**
+     * 已推送: the statement that follows a delivered dispatch ({@link io.govhub.core.caseflow.CaseService#DISPATCH}) in
+     * the outbox's outcome statement: the cases named in {@code refs} (a relation with a column {@code ref}) that are
+     * still 已提交 (SUBMITTED) move to DISPATCHED; a later state is kept. A row changed meanwhile is read again and its
+     * status checked again (READ COMMITTED).
+     */
+    public static String dispatchedAfterDelivery(String refs) {
+        return "update hub_case c set status = 'DISPATCHED', version = c.version + 1, updated_at = now() from " + refs
+                + " r where c.case_number = r.ref and c.status = 'SUBMITTED'";
     }
 
     @Override

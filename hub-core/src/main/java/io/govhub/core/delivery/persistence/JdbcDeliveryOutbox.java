@@ -24,8 +24,23 @@ import java.util.Map;
  * {@code delivery_outbox_ref_idx}. The earlier form ({@code not exists}, ordered by id) let the planner walk the
  * primary key through every delivered row, or rescan the whole ref index per candidate: 0.25–3 s per sweep under a
  * backlog (pg_stat_statements, 2026-11-28).
+ * <p>
+ * A claim and a delivery's outcome are the relay's bookkeeping, which at-least-once delivery repeats when it is lost:
+ * their statements switch off the synchronous commit of their own transaction ({@link #ASYNC_COMMIT}), so the commit
+ * does not wait for the disk and no extra round trip does it. The outcome is one statement in all: the messages
+ * marked delivered and, per kind, the effect that follows in another table (a case becomes DISPATCHED), both or
+ * neither.
  */
 public class JdbcDeliveryOutbox implements DeliveryOutbox {
+
+    /**
+     * A one-row relation whose evaluation switches off {@code synchronous_commit} for the rest of the current
+     * transaction (the implicit one of a statement run on its own): PostgreSQL's asynchronous commit. The change is
+     * visible at once and safe against a crash of this node; only a crash of the database server within a fraction
+     * of a second (its {@code wal_writer_delay}) loses it. A statement joins it to set the mode without a round trip
+     * of its own.
+     */
+    static final String ASYNC_COMMIT = "async_commit as materialized (select set_config('synchronous_commit', 'off', true))";
 
     /** True when {@code c} is the oldest undelivered message of its ref and partner (a probe of the ref index). */
     private static final String HEAD = "c.id = (select min(o2.id) from delivery_outbox o2 where o2.ref = c.ref"
@@ -35,9 +50,34 @@ public class JdbcDeliveryOutbox implements DeliveryOutbox {
     private static final String RETURNING = " returning o.id, o.kind, o.partner_id, o.ref, o.payload::text, o.status,"
             + " o.attempts, o.next_attempt_at, o.last_error, o.created_at, o.delivered_at";
     private final JdbcTemplate jdbc;
+    private final String deliveredStatement;
 
+    /** An outbox whose deliveries have no effect beyond the outbox. */
     public JdbcDeliveryOutbox(JdbcTemplate jdbc) {
+        this(jdbc, Map.of());
+    }
+
+    /**
+     * @param effects per message kind, the statement that follows a delivery of that kind in the same statement as
+     *                the outcome: given the name of a relation with a column {@code ref} (the refs of the messages
+     *                of that kind just delivered), it returns an {@code update} (or {@code insert}, {@code delete})
+     *                reading from it
+     */
+    public JdbcDeliveryOutbox(JdbcTemplate jdbc, Map<String, java.util.function.UnaryOperator<String>> effects) {
         this.jdbc = jdbc;
+        StringBuilder sql = new StringBuilder("with ").append(ASYNC_COMMIT).append(", delivered as (update delivery_outbox o")
+                .append(" set status = 'DELIVERED', delivered_at = now(), last_error = null from async_commit")
+                .append(" where o.id = any(?) returning o.kind, o.ref)");
+        int i = 0;
+        // sorted by kind: the same statement text (one prepared statement) whatever order the map iterates in
+        for (var e : new java.util.TreeMap<>(effects).entrySet()) {
+            String refs = "delivered_" + i;
+            sql.append(", ").append(refs).append(" as (select ref from delivered where kind = '")
+                    .append(e.getKey().replace("'", "''")).append("'), effect_").append(i).append(" as (")
+                    .append(e.getValue().apply(refs)).append(')');
+            i++;
+        }
+        this.deliveredStatement = sql.append(" select count(*) from delivered").toString();
     }
 
     private static final RowMapper<OutboxEntry> ROW = (rs, i) -> new OutboxEntry(rs.getLong(1), rs.getString(2),
@@ -76,9 +116,9 @@ public class JdbcDeliveryOutbox implements DeliveryOutbox {
                     + " and c.partner_id <> all(?) order by c.next_attempt_at limit ? for update skip locked),"
                     + " h as materialized (select c.id, " + HEAD + " as head from c),"
                     + " behind as (update delivery_outbox o set next_attempt_at = now() + interval '1 second' from h"
-                    + " where o.id = h.id and not h.head)"
+                    + " where o.id = h.id and not h.head), " + ASYNC_COMMIT
                     + " update delivery_outbox o set attempts = o.attempts + 1, next_attempt_at = now() + ?"
-                    + " * interval '1 millisecond' from h where o.id = h.id and h.head" + RETURNING);
+                    + " * interval '1 millisecond' from h, async_commit where o.id = h.id and h.head" + RETURNING);
             ps.setArray(1, c.createArrayOf("text", skip));
             ps.setInt(2, limit);
             ps.setLong(3, lease.toMillis());
@@ -96,9 +136,9 @@ public class JdbcDeliveryOutbox implements DeliveryOutbox {
         Long[] wanted = ids.toArray(Long[]::new);
         return jdbc.query(c -> {
             var ps = c.prepareStatement("with c as materialized (select id, ref, partner_id, status, next_attempt_at"
-                    + " from delivery_outbox where id = any(?) order by id for update skip locked)"
+                    + " from delivery_outbox where id = any(?) order by id for update skip locked), " + ASYNC_COMMIT
                     + " update delivery_outbox o set attempts = o.attempts + 1, next_attempt_at = now() + ? * interval"
-                    + " '1 millisecond' from c where o.id = c.id and c.status = 'PENDING' and c.next_attempt_at <= now()"
+                    + " '1 millisecond' from c, async_commit where o.id = c.id and c.status = 'PENDING' and c.next_attempt_at <= now()"
                     + " and " + HEAD + RETURNING);
             ps.setArray(1, c.createArrayOf("bigint", wanted));
             ps.setLong(2, lease.toMillis());
@@ -112,12 +152,11 @@ public class JdbcDeliveryOutbox implements DeliveryOutbox {
             return;
         }
         Long[] done = ids.toArray(Long[]::new);
-        jdbc.update(c -> {
-            var ps = c.prepareStatement("update delivery_outbox set status = 'DELIVERED', delivered_at = now(),"
-                    + " last_error = null where id = any(?)");
+        jdbc.query(c -> {
+            var ps = c.prepareStatement(deliveredStatement);
             ps.setArray(1, c.createArrayOf("bigint", done));
             return ps;
-        });
+        }, rs -> null);
     }
 
     @Override
