@@ -149,7 +149,7 @@ class KeycloakIT {
             wait.until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
                     org.openqa.selenium.By.id("kc-login")));
         } finally {
-            driver.quit();
+            io.govhub.gateway.support.Browser.quit(driver);
         }
     }
 

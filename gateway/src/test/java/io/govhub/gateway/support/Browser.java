@@ -23,6 +23,8 @@ public final class Browser {
 
     private static final File CHROMIUM = new File("/usr/bin/chromium");
     private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    /** Each running browser's profile directory, removed when it quits ({@link #quit}). */
+    private static final java.util.Map<WebDriver, Path> PROFILES = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Browser() {
     }
@@ -42,10 +44,23 @@ public final class Browser {
             ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
                     .usingAnyFreePort().build();
             WebDriver driver = new ChromeDriver(service, options);
+            PROFILES.put(driver, profile);
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
             return driver;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Ends the browser and removes its profile directory (each run of the suite used to leave them in /tmp). */
+    public static void quit(WebDriver driver) {
+        try {
+            driver.quit();
+        } finally {
+            Path profile = PROFILES.remove(driver);
+            if (profile != null) {
+                org.springframework.util.FileSystemUtils.deleteRecursively(profile.toFile());
+            }
         }
     }
 

@@ -23,7 +23,7 @@ public abstract class BrowserIT extends EmbeddedAppIT {
     @AfterEach
     void closeBrowser() {
         if (driver != null) {
-            driver.quit();
+            Browser.quit(driver);
         }
     }
 

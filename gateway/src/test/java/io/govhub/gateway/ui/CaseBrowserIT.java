@@ -35,6 +35,7 @@ class CaseBrowserIT extends BrowserIT {
     @Test
     void aHallClerkTakesAnApplicationAndThePublicTracksIt() throws Exception {
         Path pdf = Files.createTempFile("govhub-material-", ".pdf");
+        pdf.toFile().deleteOnExit();
         Files.write(pdf, "%PDF-1.4\n% 营业执照复印件\n".getBytes(StandardCharsets.UTF_8));
         signIn("clerk-lanshan");
         driver.get(url("/hall"));
@@ -98,6 +99,7 @@ class CaseBrowserIT extends BrowserIT {
     void anInfectedMaterialIsRefusedAtTheWindowWithWhatWasTypedKept() throws Exception {
         ClamdFixture.require();
         Path pdf = Files.createTempFile("govhub-material-", ".pdf");
+        pdf.toFile().deleteOnExit();
         Files.write(pdf, ("%PDF-1.4\n" + new String(ClamdFixture.eicar(), StandardCharsets.US_ASCII) + "\n%%EOF\n")
                 .getBytes(StandardCharsets.US_ASCII));
         signIn("clerk-lanshan");

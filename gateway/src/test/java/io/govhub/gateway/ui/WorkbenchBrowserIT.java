@@ -44,6 +44,7 @@ class WorkbenchBrowserIT extends BrowserIT {
         String row = lines[1].replace("食品经营许可（新办）", "浏览器导入测试事项").replace("010000010000", basic)
                 .replace("11371300MB285002573010000010000", "11371300MB285002573" + basic);
         Path file = Files.createTempFile("govhub-list-", ".csv");
+        file.toFile().deleteOnExit();
         Files.write(file, (lines[0] + "\r\n" + row + "\r\n").getBytes(Charset.forName("GBK")));
 
         signIn("guide-editor");
